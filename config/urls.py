@@ -1,0 +1,12 @@
+"""Top-level URL map: each app mounts its own urls."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("verkosto.accounts.urls")),
+    path("", include("verkosto.directory.urls")),
+    path("", include("verkosto.core.urls")),
+]

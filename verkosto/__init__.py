@@ -1,0 +1,1 @@
+"""Verkosto: the platform for regional networks of employment and youth-service actors."""

@@ -1,0 +1,1 @@
+"""Core: regions and municipalities, the audit log, permissions helpers, base templates."""

@@ -1,0 +1,1 @@
+"""Demo data: the real organisations of the background articles plus generated ones."""

@@ -1,0 +1,1 @@
+"""The directory: organisations, their services and contact people, and search over them."""
