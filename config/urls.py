@@ -8,5 +8,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("verkosto.accounts.urls")),
     path("", include("verkosto.directory.urls")),
-    path("", include("verkosto.core.urls")),
 ]
