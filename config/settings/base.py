@@ -118,6 +118,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "verkosto" / "static"]
 # Served from the apps' static folders; production.py serves collected, hashed files instead.
 WHITENOISE_USE_FINDERS = True
 STORAGES = {

@@ -9,6 +9,10 @@ from django.db import models
 from .models import AuditEntry
 
 
+# Bookkeeping columns that change on every save and say nothing about what the user changed.
+IGNORED = frozenset({"created_at", "updated_at"})
+
+
 def _as_text(value: Any) -> str:
     if isinstance(value, models.Model):
         return str(value.pk)
@@ -22,6 +26,7 @@ def snapshot(instance: models.Model, m2m: tuple[str, ...] = ()) -> dict[str, str
     data = {
         field.attname: _as_text(getattr(instance, field.attname))
         for field in instance._meta.concrete_fields
+        if field.attname not in IGNORED
     }
     if instance.pk:
         for name in m2m:

@@ -40,6 +40,13 @@ class OrganisationForm(forms.ModelForm):
     municipalities = MunicipalityChoiceField(label=_("Municipalities served"))
     regions = _checkboxes(Region.objects.all(), _("Regions served"), to_field="code")
     languages = _checkboxes(Language.objects.all(), _("Languages"), to_field="code")
+    website = forms.URLField(
+        label=_("website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
 
     class Meta:
         model = Organisation
@@ -55,7 +62,6 @@ class OrganisationForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 5}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "website": forms.URLInput(attrs={"autocomplete": "url"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

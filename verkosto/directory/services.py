@@ -39,6 +39,11 @@ def _apply(instance: Any, plain: dict[str, Any], relations: dict[str, Any]) -> N
         getattr(instance, key).set(values)
 
 
+def _stored(instance: Any, m2m: tuple[str, ...] = ()) -> dict[str, str]:
+    """The instance as the database holds it: a form may already have changed the object."""
+    return snapshot(type(instance).objects.get(pk=instance.pk), m2m)
+
+
 def _region_ids(municipalities: Iterable[Municipality], regions: Iterable[Region]) -> set[int]:
     return {m.region_id for m in municipalities} | {r.pk for r in regions}
 
@@ -65,7 +70,7 @@ def organisation_create(*, actor: Any, **fields: Any) -> Organisation:
 def organisation_update(*, actor: Any, organisation: Organisation, **fields: Any) -> Organisation:
     if not permissions.can_edit_organisation(actor, organisation):
         raise PermissionDenied(_("You may not edit this organisation."))
-    before = snapshot(organisation, ORGANISATION_M2M)
+    before = _stored(organisation, ORGANISATION_M2M)
     plain, relations = _split(fields, ORGANISATION_M2M)
     _apply(organisation, plain, relations)
     # An editor or coordinator must not move an organisation out of their own reach by accident.
@@ -108,7 +113,7 @@ def service_update(*, actor: Any, service: Service, **fields: Any) -> Service:
     _check_contact(fields.get("contact", service.contact), service.organisation)
     if "organisation" in fields and fields["organisation"] != service.organisation:
         raise ValidationError({"organisation": _("A service cannot be moved to another organisation.")})
-    before = snapshot(service, SERVICE_M2M)
+    before = _stored(service, SERVICE_M2M)
     plain, relations = _split(fields, SERVICE_M2M)
     _apply(service, plain, relations)
     changes = diff(before, snapshot(service, SERVICE_M2M))
@@ -137,7 +142,7 @@ def contact_create(*, actor: Any, organisation: Organisation, **fields: Any) -> 
 @transaction.atomic
 def contact_update(*, actor: Any, contact: ContactPerson, **fields: Any) -> ContactPerson:
     _check_service_scope(actor, contact.organisation)
-    before = snapshot(contact)
+    before = _stored(contact)
     _apply(contact, fields, {})
     changes = diff(before, snapshot(contact))
     if changes:

@@ -52,16 +52,15 @@ def finnish_backend() -> str:
     return "voikko" if _voikko() is not None else "simplemma"
 
 
+_WORDBASE_RE = re.compile(r"\+([^(+]*)\(([^)]*)\)")
+
+
 def _parse_wordbases(wordbases: str) -> list[str]:
     """Compound parts from Voikko's WORDBASES, e.g. "+työ(työ)+paja(paja)" -> ["työ", "paja"]."""
     parts = []
-    for chunk in wordbases.split("+"):
-        if not chunk or "(" not in chunk:
-            continue
-        surface, base = chunk.split("(", 1)
-        base = base.rstrip(")")
+    for surface, base in _WORDBASE_RE.findall(wordbases):
         if base.startswith("+") or not surface:
-            continue  # a derivational suffix, not a word of its own
+            continue  # a derivational suffix such as "+u(+u)", not a word of its own
         parts.append(surface.replace("=", ""))
     return parts
 

@@ -1,0 +1,43 @@
+# Verkosto: `make demo` runs the platform with demo data, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test bench lint messages clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p var
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py migrate --noinput -v 0
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py load_demo
+	@echo "Verkosto is at http://127.0.0.1:$(PORT)/"
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/search_bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy verkosto/directory/services.py verkosto/directory/selectors.py verkosto/directory/search.py verkosto/textanalytics
+
+# Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
+messages: $(STAMP)
+	cd verkosto && ../$(BIN)/python ../manage.py makemessages -l fi -l sv -l en --no-obsolete
+	$(BIN)/python -m verkosto.core.compile_messages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
