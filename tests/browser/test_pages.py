@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -10,15 +11,33 @@ from django.contrib.auth import get_user_model
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation, TargetGroup, WayOfWorking
 from verkosto.directory.search import search_index_rebuild
-from verkosto.directory.tests.factories import ContactPersonFactory, OrganisationFactory, ServiceFactory, municipality
+from verkosto.directory.tests.factories import (
+    ContactPersonFactory,
+    OrganisationFactory,
+    ServiceFactory,
+    municipality,
+)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "browser-test-pass-42"
 
 
+def _load_reference_data() -> None:
+    """Transactional tests empty every table afterwards, the migrations' reference data too: load
+    it again with the migrations' own (idempotent) loaders."""
+    from django.apps import apps
+
+    for module in (
+        "verkosto.core.migrations.0002_load_geography",
+        "verkosto.directory.migrations.0002_managed_lists",
+    ):
+        importlib.import_module(module).load(apps, None)
+
+
 @pytest.fixture
 def directory() -> dict[str, Any]:
+    _load_reference_data()
     kajaani, oulu = municipality("Kajaani"), municipality("Oulu")
     org = OrganisationFactory(
         name_fi="Kainuun Testipaja ry",
@@ -29,8 +48,12 @@ def directory() -> dict[str, Any]:
         business_id="0737546-2",
         municipalities=[kajaani],
     )
-    other = OrganisationFactory(name_fi="Oulun Ohjaamo", kind=Organisation.Kind.OHJAAMO, municipalities=[oulu])
-    contact = ContactPersonFactory(organisation=org, name="Testi Valmentaja", title_fi="Työvalmentaja", is_public=True)
+    other = OrganisationFactory(
+        name_fi="Oulun Ohjaamo", kind=Organisation.Kind.OHJAAMO, municipalities=[oulu]
+    )
+    contact = ContactPersonFactory(
+        organisation=org, name="Testi Valmentaja", title_fi="Työvalmentaja", is_public=True
+    )
     service = ServiceFactory(
         organisation=org,
         name_fi="Nuorten työpaja",
@@ -70,7 +93,9 @@ def _log_in(page: Any, live_server: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_public_pages_have_no_axe_violations(page_in: Any, live_server: Any, directory: dict, lang: str) -> None:
+def test_public_pages_have_no_axe_violations(
+    page_in: Any, live_server: Any, directory: dict, lang: str
+) -> None:
     page = page_in(lang)
     urls = [
         "/",
@@ -145,7 +170,9 @@ def test_search_box_finds_inflected_words(page_in: Any, live_server: Any, direct
     assert page.locator(".result-list > li").first.inner_text().startswith("Nuorten työpaja")
 
 
-def test_keyboard_user_can_skip_to_content_and_switch_language(page_in: Any, live_server: Any, directory: dict) -> None:
+def test_keyboard_user_can_skip_to_content_and_switch_language(
+    page_in: Any, live_server: Any, directory: dict
+) -> None:
     page = page_in("fi")
     page.goto(f"{live_server.url}/regions/MK18/")
     page.keyboard.press("Tab")
@@ -164,7 +191,10 @@ def test_stylesheet_is_served_and_applied(page_in: Any, live_server: Any, direct
     page = page_in("fi")
     page.goto(f"{live_server.url}/")
     assert page.evaluate("document.styleSheets[0].cssRules.length") > 20
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(0, 80, 122)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        == "rgb(0, 80, 122)"
+    )
 
 
 def test_axe_harness_reports_a_real_violation(page_in: Any, live_server: Any, directory: dict) -> None:

@@ -43,9 +43,7 @@ def coordinated_region_ids(user: Any) -> set[int]:
 
 def edited_organisation_ids(user: Any) -> set[int]:
     return {
-        r.organisation_id
-        for r in _roles(user)
-        if r.role == Role.ORGANISATION_EDITOR and r.organisation_id
+        r.organisation_id for r in _roles(user) if r.role == Role.ORGANISATION_EDITOR and r.organisation_id
     }
 
 

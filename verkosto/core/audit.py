@@ -8,7 +8,6 @@ from django.db import models
 
 from .models import AuditEntry
 
-
 # Bookkeeping columns that change on every save and say nothing about what the user changed.
 IGNORED = frozenset({"created_at", "updated_at"})
 

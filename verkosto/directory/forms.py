@@ -21,6 +21,9 @@ class MunicipalityChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.SelectMultiple(attrs={"size": "8"}))
         super().__init__(**kwargs)
+        self.error_messages["invalid_choice"] = _(
+            "Unknown municipality: %(value)s. Choose municipalities from the list."
+        )
 
     def label_from_instance(self, obj: Municipality) -> str:  # type: ignore[override]
         return f"{obj.name} ({obj.region.name})"
@@ -70,7 +73,7 @@ class OrganisationForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not data.get("municipalities") and not data.get("regions"):
+        if not data.get("municipalities") and not data.get("regions") and "municipalities" not in self.errors:
             self.add_error("municipalities", _("Choose at least one municipality or region served."))
         return data
 

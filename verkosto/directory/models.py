@@ -229,3 +229,6 @@ class ServiceSearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
+
+    def __str__(self) -> str:
+        return self.sort_name

@@ -18,21 +18,24 @@ from django.utils import translation
 from verkosto.core.models import Municipality
 from verkosto.textanalytics import normalise
 
-from .models import Language, Organisation, Service, ServiceSearchEntry, TargetGroup, WayOfWorking
+from .models import Organisation, Service, ServiceSearchEntry
 
 LANGS = ("fi", "sv", "en")
 _BATCH = 2000
 # Function words that carry no meaning in a query ("nuoret ja työ", "unga i Kajana").
 STOPWORDS = frozenset(
-    "ja tai sekä on ei se ne että kun jos mutta myös kuin joka mitä "
-    "och eller i på av för med till om som att det den en ett är "
-    "and or the of for in on at to a an with by is are".split()
+    (  # noqa: SIM905 - one line per language reads better than a long list
+        "ja tai sekä on ei se ne että kun jos mutta myös kuin joka mitä "  # Finnish
+        "och eller i på av för med till om som att det den en ett är "  # Swedish
+        "and or the of for in on at to a an with by is are"  # English
+    ).split()
 )
 
 
 # --- facet tokens --------------------------------------------------------------------------------
 # One token per facet value; letters only before the id so that both FTS5 (unicode61) and
 # PostgreSQL's 'simple' parser keep each token whole.
+
 
 def region_token(region_id: int) -> str:
     return f"r{region_id}"
@@ -59,6 +62,7 @@ def language_token(language_id: int) -> str:
 
 
 # --- indexing ------------------------------------------------------------------------------------
+
 
 def _texts(obj: object, field: str) -> dict[str, str]:
     return {lang: getattr(obj, f"{field}_{lang}", None) or "" for lang in LANGS}
@@ -111,9 +115,10 @@ def build_entry(service: Service) -> ServiceSearchEntry | None:
         for item in (*target_groups, *ways, *regions):
             body_pieces.append((lang, getattr(item, f"name_{lang}") or ""))
     for m in municipalities:
-        body_pieces.append(("fi", m.name_fi or ""))
-        if m.name_sv and m.name_sv != m.name_fi:
-            body_pieces.append(("sv", m.name_sv))
+        name_fi, name_sv = getattr(m, "name_fi", "") or "", getattr(m, "name_sv", "") or ""
+        body_pieces.append(("fi", name_fi))
+        if name_sv and name_sv != name_fi:
+            body_pieces.append(("sv", name_sv))
     facets = [kind_token(org.kind)]
     facets += [region_token(r.pk) for r in regions]
     facets += [municipality_token(m.pk) for m in municipalities]
@@ -125,7 +130,7 @@ def build_entry(service: Service) -> ServiceSearchEntry | None:
         names=names,
         body=_terms(body_pieces),
         facets=" ".join(facets),
-        sort_name=(service.name_fi or service.name or "").lower()[:200],
+        sort_name=(getattr(service, "name_fi", "") or service.name or "").lower()[:200],
     )
 
 
@@ -154,6 +159,7 @@ def search_index_rebuild() -> int:
 
 
 # --- querying ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Match:
@@ -191,9 +197,7 @@ def search_match(*, text: str, facet_tokens: Sequence[Sequence[str]]) -> list[Ma
 def _match_sqlite(words: list[tuple[str, ...]], facet_tokens: Sequence[Sequence[str]]) -> list[Match]:
     clauses = []
     for variants in words:
-        alternatives = " OR ".join(
-            f"{{names body}} : {_fts5_quote(v)}" for v in variants
-        )
+        alternatives = " OR ".join(f"{{names body}} : {_fts5_quote(v)}" for v in variants)
         clauses.append(f"({alternatives})")
     for group in facet_tokens:
         clauses.append("(" + " OR ".join(f"facets : {_fts5_quote(t)}" for t in group) + ")")
@@ -222,9 +226,7 @@ def _pg_quote(term: str) -> str:
 def _match_postgresql(words: list[tuple[str, ...]], facet_tokens: Sequence[Sequence[str]]) -> list[Match]:
     from .migrations_support import PG_VECTOR
 
-    clauses = [
-        "(" + " | ".join(f"{_pg_quote(v)}:AB" for v in variants) + ")" for variants in words
-    ]
+    clauses = ["(" + " | ".join(f"{_pg_quote(v)}:AB" for v in variants) + ")" for variants in words]
     clauses += ["(" + " | ".join(_pg_quote(t) for t in group) + ")" for group in facet_tokens]
     tsquery = " & ".join(clauses)
     if words:
@@ -251,10 +253,7 @@ def all_entries_facets() -> list[Match]:
 
 
 __all__ = [
-    "Language",
     "Match",
-    "TargetGroup",
-    "WayOfWorking",
     "search_index_organisation",
     "search_index_rebuild",
     "search_index_services",

@@ -84,12 +84,16 @@ def _vocabulary() -> _Vocabulary:
             (t.slug, search.target_group_token(t.pk), t.name) for t in TargetGroup.objects.all()
         ],
         "ways": [(w.slug, search.way_token(w.pk), w.name) for w in WayOfWorking.objects.all()],
-        "languages": [(lang.code, search.language_token(lang.pk), lang.name) for lang in Language.objects.all()],
+        "languages": [
+            (lang.code, search.language_token(lang.pk), lang.name) for lang in Language.objects.all()
+        ],
     }
     return _Vocabulary(values)
 
 
-def _facet_groups(vocabulary: _Vocabulary, filters: SearchFilters, skip: str | None = None) -> list[list[str]]:
+def _facet_groups(
+    vocabulary: _Vocabulary, filters: SearchFilters, skip: str | None = None
+) -> list[list[str]]:
     groups = []
     for name in FACET_NAMES:
         if name == skip:
@@ -106,7 +110,9 @@ def _match(text: str, groups: list[list[str]]) -> list[search.Match]:
     return search.all_entries_facets() if matches is None else matches
 
 
-def _count(vocabulary: _Vocabulary, facet: str, matches: list[search.Match], selected: list[str]) -> list[FacetValue]:
+def _count(
+    vocabulary: _Vocabulary, facet: str, matches: list[search.Match], selected: list[str]
+) -> list[FacetValue]:
     counter: Counter[str] = Counter()
     for match in matches:
         counter.update(match.facets.split())
@@ -125,7 +131,9 @@ def _count(vocabulary: _Vocabulary, facet: str, matches: list[search.Match], sel
     return out
 
 
-def directory_search(*, text: str, filters: SearchFilters, page: int = 1, per_page: int = PER_PAGE) -> SearchResult:
+def directory_search(
+    *, text: str, filters: SearchFilters, page: int = 1, per_page: int = PER_PAGE
+) -> SearchResult:
     """Public services matching the text and filters, best match first, with facet counts.
 
     A facet's counts ignore that facet's own selection (so picking one region still shows how
@@ -156,7 +164,10 @@ def directory_search(*, text: str, filters: SearchFilters, page: int = 1, per_pa
 
 def _service_list_queryset() -> QuerySet[Service]:
     return Service.objects.select_related("organisation").prefetch_related(
-        Prefetch("municipalities", queryset=Municipality.objects.only("pk", "name_fi", "name_sv", "name_en", "region_id")),
+        Prefetch(
+            "municipalities",
+            queryset=Municipality.objects.only("pk", "name_fi", "name_sv", "name_en", "region_id"),
+        ),
         "target_groups",
         "ways_of_working",
         "languages",
@@ -169,6 +180,7 @@ def services_in_order(ids: list[int]) -> list[Service]:
 
 
 # --- pages ---------------------------------------------------------------------------------------
+
 
 def public_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.filter(is_published=True)
@@ -260,9 +272,7 @@ def organisation_contacts_for_view(*, user: Any, organisation: Organisation) -> 
 
 
 def service_get_for_view(*, user: Any, pk: int) -> Service:
-    service = (
-        _service_list_queryset().select_related("contact", "organisation").filter(pk=pk).first()
-    )
+    service = _service_list_queryset().select_related("contact", "organisation").filter(pk=pk).first()
     if service is None:
         raise Http404
     if not service.is_public and not permissions.can_edit_organisation(user, service.organisation):

@@ -31,7 +31,7 @@ def _split(fields: dict[str, Any], m2m: tuple[str, ...]) -> tuple[dict[str, Any]
 def _apply(instance: Any, plain: dict[str, Any], relations: dict[str, Any]) -> None:
     for key, value in plain.items():
         setattr(instance, key, value)
-    if "business_id" in plain and plain["business_id"]:
+    if plain.get("business_id"):
         instance.business_id = normalise_business_id(plain["business_id"])
     instance.full_clean()
     instance.save()

@@ -34,9 +34,7 @@ def normalise_business_id(value: str) -> str:
 def validate_business_id(value: str) -> None:
     match = _BUSINESS_ID_RE.match(normalise_business_id(value))
     if not match:
-        raise ValidationError(
-            _("Enter a business ID in the form 1234567-8."), code="business_id_format"
-        )
+        raise ValidationError(_("Enter a business ID in the form 1234567-8."), code="business_id_format")
     body, check = match.group(1).zfill(7), int(match.group(2))
     if business_id_check_digit(body) != check:
         raise ValidationError(

@@ -85,8 +85,12 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "directory/organisation_detail.html",
         {
             "organisation": organisation,
-            "services": selectors.organisation_services_for_view(user=request.user, organisation=organisation),
-            "contacts": selectors.organisation_contacts_for_view(user=request.user, organisation=organisation),
+            "services": selectors.organisation_services_for_view(
+                user=request.user, organisation=organisation
+            ),
+            "contacts": selectors.organisation_contacts_for_view(
+                user=request.user, organisation=organisation
+            ),
             "can_edit": can_edit,
         },
     )
@@ -118,7 +122,9 @@ def _save(form: ModelForm, call: Any) -> Model | None:
         return None
 
 
-def _form_page(request: HttpRequest, form: ModelForm, title: str, cancel_url: str, **extra: Any) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: ModelForm, title: str, cancel_url: str, **extra: Any
+) -> HttpResponse:
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request,
@@ -265,8 +271,7 @@ def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
     service_ids = [str(i) for i in organisation.services.values_list("pk", flat=True)]
     contact_ids = [str(i) for i in organisation.contacts.values_list("pk", flat=True)]
     entries = (
-        AuditEntry.objects.select_related("actor")
-        .filter(
+        AuditEntry.objects.select_related("actor").filter(
             object_type="directory.organisation", object_id=str(organisation.pk)
         )
         | AuditEntry.objects.select_related("actor").filter(

@@ -43,7 +43,7 @@ def _voikko() -> Any | None:
         import libvoikko
 
         return libvoikko.Voikko("fi")
-    except Exception:  # noqa: BLE001 - library or dictionary missing: fall back to simplemma
+    except Exception:
         return None
 
 

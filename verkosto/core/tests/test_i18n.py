@@ -15,7 +15,9 @@ def _html_lang(response) -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize(("header", "lang"), [("sv-FI,sv;q=0.9", "sv"), ("en-GB,en;q=0.8", "en"), ("de-DE", "fi"), ("", "fi")])
+@pytest.mark.parametrize(
+    ("header", "lang"), [("sv-FI,sv;q=0.9", "sv"), ("en-GB,en;q=0.8", "en"), ("de-DE", "fi"), ("", "fi")]
+)
 def test_first_visit_follows_accept_language(client, header: str, lang: str) -> None:
     response = client.get("/", headers={"Accept-Language": header} if header else {})
     assert _html_lang(response) == lang

@@ -26,12 +26,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
 
     @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):  # noqa: N805
+    def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
 
-def user_with_role(role: str, *, region_code: str | None = None, organisation: Organisation | None = None) -> User:
+def user_with_role(
+    role: str, *, region_code: str | None = None, organisation: Organisation | None = None
+) -> User:
     user = UserFactory()
     RoleAssignment.objects.create(
         user=user,
@@ -53,7 +55,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     is_published = True
 
     @factory.post_generation
-    def municipalities(obj, create, extracted, **kwargs):  # noqa: N805
+    def municipalities(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.municipalities.set(extracted)
 
@@ -78,16 +80,16 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     is_published = True
 
     @factory.post_generation
-    def municipalities(obj, create, extracted, **kwargs):  # noqa: N805
+    def municipalities(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.municipalities.set(extracted)
 
     @factory.post_generation
-    def target_groups(obj, create, extracted, **kwargs):  # noqa: N805
+    def target_groups(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.target_groups.set(extracted)
 
     @factory.post_generation
-    def ways_of_working(obj, create, extracted, **kwargs):  # noqa: N805
+    def ways_of_working(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.ways_of_working.set(extracted)

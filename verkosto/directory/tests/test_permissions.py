@@ -61,18 +61,26 @@ def test_editor_cannot_create_organisations() -> None:
         )
 
 
-def test_regional_coordinator_works_only_in_own_region(kainuu_org: Organisation, oulu_org: Organisation) -> None:
+def test_regional_coordinator_works_only_in_own_region(
+    kainuu_org: Organisation, oulu_org: Organisation
+) -> None:
     coordinator = user_with_role(Role.REGIONAL_COORDINATOR, region_code="MK18")
     services.organisation_update(actor=coordinator, organisation=kainuu_org, phone="08 123 456")
     with pytest.raises(PermissionDenied):
         services.organisation_update(actor=coordinator, organisation=oulu_org, phone="08 123 456")
     created = services.organisation_create(
-        actor=coordinator, name_fi="Sotkamon paja", kind="youth_workshop", municipalities=[municipality("Sotkamo")]
+        actor=coordinator,
+        name_fi="Sotkamon paja",
+        kind="youth_workshop",
+        municipalities=[municipality("Sotkamo")],
     )
     assert created.pk
     with pytest.raises(PermissionDenied):
         services.organisation_create(
-            actor=coordinator, name_fi="Oulun paja", kind="youth_workshop", municipalities=[municipality("Oulu")]
+            actor=coordinator,
+            name_fi="Oulun paja",
+            kind="youth_workshop",
+            municipalities=[municipality("Oulu")],
         )
     assert not Organisation.objects.filter(name_fi="Oulun paja").exists()
 
@@ -106,11 +114,15 @@ def test_invalid_change_saves_nothing(kainuu_org: Organisation) -> None:
 def test_age_range_is_checked(kainuu_org: Organisation) -> None:
     admin = user_with_role(Role.ADMINISTRATOR)
     with pytest.raises(ValidationError):
-        services.service_create(actor=admin, organisation=kainuu_org, name_fi="Palvelu", age_min=29, age_max=16)
+        services.service_create(
+            actor=admin, organisation=kainuu_org, name_fi="Palvelu", age_min=29, age_max=16
+        )
     assert not Service.objects.exists()
 
 
-def test_contact_must_belong_to_the_same_organisation(kainuu_org: Organisation, oulu_org: Organisation) -> None:
+def test_contact_must_belong_to_the_same_organisation(
+    kainuu_org: Organisation, oulu_org: Organisation
+) -> None:
     admin = user_with_role(Role.ADMINISTRATOR)
     stranger = ContactPersonFactory(organisation=oulu_org)
     with pytest.raises(ValidationError):
@@ -119,8 +131,11 @@ def test_contact_must_belong_to_the_same_organisation(kainuu_org: Organisation, 
 
 # --- pages ---------------------------------------------------------------------------------------
 
+
 def test_draft_organisation_is_invisible_to_the_public_but_not_to_its_editor(client) -> None:
-    draft = OrganisationFactory(name_fi="Luonnos ry", is_published=False, municipalities=[municipality("Kajaani")])
+    draft = OrganisationFactory(
+        name_fi="Luonnos ry", is_published=False, municipalities=[municipality("Kajaani")]
+    )
     assert client.get(f"/organisations/{draft.pk}/").status_code == 404
     editor = user_with_role(Role.ORGANISATION_EDITOR, organisation=draft)
     client.force_login(editor)
@@ -143,7 +158,9 @@ def test_private_contact_people_are_not_shown_publicly(client, kainuu_org: Organ
     assert "Yksityinen Henkilö" not in html
 
 
-def test_edit_page_refuses_other_editors_and_sends_anonymous_to_login(client, kainuu_org: Organisation) -> None:
+def test_edit_page_refuses_other_editors_and_sends_anonymous_to_login(
+    client, kainuu_org: Organisation
+) -> None:
     url = f"/organisations/{kainuu_org.pk}/edit/"
     response = client.get(url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
@@ -170,7 +187,9 @@ def _organisation_post(**overrides: object) -> dict[str, object]:
 def test_editor_saves_through_the_form_and_history_shows_it(client, kainuu_org: Organisation) -> None:
     editor = user_with_role(Role.ORGANISATION_EDITOR, organisation=kainuu_org)
     client.force_login(editor)
-    response = client.post(f"/organisations/{kainuu_org.pk}/edit/", _organisation_post(name_fi="Kainuun Uusi"))
+    response = client.post(
+        f"/organisations/{kainuu_org.pk}/edit/", _organisation_post(name_fi="Kainuun Uusi")
+    )
     assert response.status_code == 302
     kainuu_org.refresh_from_db()
     assert kainuu_org.name_fi == "Kainuun Uusi"
@@ -184,7 +203,7 @@ def test_editor_saves_through_the_form_and_history_shows_it(client, kainuu_org: 
     [
         ({"business_id": "0737546-3"}, "business_id", "Y-tunnuksen tarkistusmerkki on väärä"),
         ({"business_id": "12345678"}, "business_id", "muodossa 1234567-8"),
-        ({"municipalities": ["999"]}, "municipalities", "ei ole yksi"),
+        ({"municipalities": ["999"]}, "municipalities", "Tuntematon kunta: 999"),
         ({"name_fi": ""}, "name_fi", "Tämä kenttä vaaditaan"),
         ({"name_fi": "x" * 201}, "name_fi", "enintään 200"),
     ],
@@ -193,7 +212,9 @@ def test_bad_input_gets_a_finnish_message_next_to_the_field(
     client, overrides: dict, field: str, message: str
 ) -> None:
     client.force_login(user_with_role(Role.ADMINISTRATOR))
-    response = client.post("/organisations/new/", _organisation_post(**overrides), headers={"Accept-Language": "fi"})
+    response = client.post(
+        "/organisations/new/", _organisation_post(**overrides), headers={"Accept-Language": "fi"}
+    )
     assert response.status_code == 400
     form = response.context["form"]
     assert field in form.errors

@@ -27,7 +27,9 @@ def directory() -> dict[str, object]:
     young = TargetGroup.objects.get(slug="young-people")
     immigrants = TargetGroup.objects.get(slug="immigrants")
     group = WayOfWorking.objects.get(slug="group")
-    workshop_org = OrganisationFactory(name_fi="Kajaanin Nuorten Paja ry", kind=Organisation.Kind.YOUTH_WORKSHOP)
+    workshop_org = OrganisationFactory(
+        name_fi="Kajaanin Nuorten Paja ry", kind=Organisation.Kind.YOUTH_WORKSHOP
+    )
     outreach_org = OrganisationFactory(name_fi="Oulun etsivät", kind=Organisation.Kind.OUTREACH_YOUTH_WORK)
     sv_org = OrganisationFactory(
         name_fi="Vaasan nuorisopalvelut", name_sv="Vasa ungdomstjänster", kind=Organisation.Kind.ASSOCIATION
@@ -131,8 +133,8 @@ def test_punctuation_and_operators_in_query_are_harmless(directory: dict) -> Non
 
 
 def test_editing_a_service_updates_the_index(directory: dict) -> None:
-    from verkosto.directory import services
     from verkosto.accounts.models import RoleAssignment
+    from verkosto.directory import services
 
     from .factories import user_with_role
 
@@ -166,6 +168,8 @@ def test_search_without_javascript_uses_plain_get_parameters(client, directory: 
     assert "Etsivä nuorisotyö" not in response.content.decode()
 
 
-def test_search_page_query_count_does_not_grow_with_results(client, directory: dict, django_assert_max_num_queries) -> None:
+def test_search_page_query_count_does_not_grow_with_results(
+    client, directory: dict, django_assert_max_num_queries
+) -> None:
     with django_assert_max_num_queries(16):
         client.get("/search/", {"q": "nuorille"})
