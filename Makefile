@@ -3,7 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-STAMP := $(VENV)/.installed-dev
+STAMP := $(VENV)/.installed
+STAMP_DEV := $(VENV)/.installed-dev
 
 .PHONY: demo test bench lint messages clean
 
@@ -13,8 +14,12 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
+
+$(STAMP_DEV): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP) $(STAMP_DEV)
 
 demo: $(STAMP)
 	@mkdir -p var
@@ -23,19 +28,19 @@ demo: $(STAMP)
 	@echo "Verkosto is at http://127.0.0.1:$(PORT)/"
 	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: $(STAMP_DEV)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/search_bench.py
 
-lint: $(STAMP)
+lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy verkosto/directory/services.py verkosto/directory/selectors.py verkosto/directory/search.py verkosto/textanalytics
 
 # Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
-messages: $(STAMP)
+messages: $(STAMP_DEV)
 	cd verkosto && ../$(BIN)/python ../manage.py makemessages -l fi -l sv -l en --no-obsolete
 	$(BIN)/python -m verkosto.core.compile_messages
 

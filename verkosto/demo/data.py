@@ -311,8 +311,7 @@ REAL_ORGANISATIONS: list[dict[str, Any]] = [
                 "ages": ADULT,
                 "referral": {
                     "fi": "Ohjaus työllisyyspalveluista; kysy myös suoraan vapaista paikoista.",
-                    "sv": "Hänvisning från sysselsättningstjänsterna; fråga också direkt om lediga "
-                    "platser.",
+                    "sv": "Hänvisning från sysselsättningstjänsterna; fråga också direkt om lediga platser.",
                     "en": "Referral from the employment services; you may also ask us directly about "
                     "open places.",
                 },
@@ -539,8 +538,7 @@ REAL_ORGANISATIONS: list[dict[str, Any]] = [
                 "ages": ADULT,
                 "referral": {
                     "fi": "Ohjaus työllisyyspalveluista tai hyvinvointialueen sosiaalityöstä.",
-                    "sv": "Hänvisning från sysselsättningstjänsterna eller välfärdsområdets "
-                    "socialarbete.",
+                    "sv": "Hänvisning från sysselsättningstjänsterna eller välfärdsområdets socialarbete.",
                     "en": "Referral from the employment services or the wellbeing services county's "
                     "social work.",
                 },
@@ -820,8 +818,7 @@ REAL_ORGANISATIONS: list[dict[str, Any]] = [
                 "referral": {
                     "fi": "Ohjaus työllisyyspalveluista, Kelasta tai hyvinvointialueelta.",
                     "sv": "Hänvisning från sysselsättningstjänsterna, FPA eller välfärdsområdet.",
-                    "en": "Referral from the employment services, Kela or the wellbeing services "
-                    "county.",
+                    "en": "Referral from the employment services, Kela or the wellbeing services county.",
                 },
                 "cost": FREE_FOR_CLIENT,
             },

@@ -47,9 +47,9 @@ class WayOfWorking(models.Model):
 
 
 class Language(models.Model):
-    """A language a service or organisation works in; `code` is ISO 639-1 (fi, sv, en, se...)."""
+    """A language a service or organisation works in; `code` is a BCP 47 tag (fi, sv, se, fse...)."""
 
-    code = models.CharField(_("code"), max_length=3, unique=True)
+    code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

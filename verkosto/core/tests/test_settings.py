@@ -52,3 +52,8 @@ def test_debug_is_off_unless_set() -> None:
     assert result.stdout.strip().endswith("False"), result.stderr
     result = _manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)", DEBUG="1")
     assert result.stdout.strip().endswith("True"), result.stderr
+
+
+def test_models_and_migrations_agree() -> None:
+    result = _manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Language',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='code')),
+                ('code', models.CharField(max_length=20, unique=True, verbose_name='code')),
                 ('name', models.CharField(max_length=60, verbose_name='name')),
                 ('name_fi', models.CharField(max_length=60, null=True, verbose_name='name')),
                 ('name_sv', models.CharField(max_length=60, null=True, verbose_name='name')),
