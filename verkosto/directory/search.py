@@ -8,17 +8,18 @@ facet tokens, best match first; selectors build pages and facet counts from it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Prefetch
 from django.utils import translation
 
-from verkosto.core.models import Municipality
+from verkosto.core.models import Municipality, Region
 from verkosto.textanalytics import normalise
 
-from .models import Organisation, Service, ServiceSearchEntry
+from .models import Organisation, Service, ServiceSearchEntry, TargetGroup, WayOfWorking
 
 LANGS = ("fi", "sv", "en")
 _BATCH = 2000
@@ -64,10 +65,6 @@ def language_token(language_id: int) -> str:
 # --- indexing ------------------------------------------------------------------------------------
 
 
-def _texts(obj: object, field: str) -> dict[str, str]:
-    return {lang: getattr(obj, f"{field}_{lang}", None) or "" for lang in LANGS}
-
-
 def _terms(pieces: Iterable[tuple[str, str]]) -> str:
     out: list[str] = []
     for lang, text in pieces:
@@ -76,74 +73,130 @@ def _terms(pieces: Iterable[tuple[str, str]]) -> str:
     return " ".join(out)
 
 
-def _services_for_index(ids: Sequence[int]) -> Iterable[Service]:
-    return (
-        Service.objects.filter(pk__in=ids)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.select_related("region")),
-            Prefetch("organisation__municipalities", queryset=Municipality.objects.select_related("region")),
-            "organisation__regions",
-            "target_groups",
-            "ways_of_working",
-            "languages",
+def _translated_terms(values: dict[str, Any], field: str) -> str:
+    return _terms((lang, values.get(f"{field}_{lang}") or "") for lang in LANGS)
+
+
+class _Vocabulary:
+    """Index terms of every managed-list label, region and municipality, computed once per run."""
+
+    def __init__(self) -> None:
+        def labels(model: Any) -> dict[int, str]:
+            rows = model.objects.values("pk", *(f"name_{lang}" for lang in LANGS))
+            return {row["pk"]: _translated_terms(row, "name") for row in rows}
+
+        self.target_groups = labels(TargetGroup)
+        self.ways = labels(WayOfWorking)
+        self.regions = labels(Region)
+        self.municipalities: dict[int, tuple[str, int]] = {}
+        for pk, name_fi, name_sv, region_id in Municipality.objects.values_list(
+            "pk", "name_fi", "name_sv", "region_id"
+        ):
+            pieces = [("fi", name_fi or "")] + ([("sv", name_sv)] if name_sv and name_sv != name_fi else [])
+            self.municipalities[pk] = (_terms(pieces), region_id)
+        self.kinds: dict[str, str] = {}
+        for kind in Organisation.Kind:
+            pieces = []
+            for lang in LANGS:
+                with translation.override(lang):
+                    pieces.append((lang, str(kind.label)))
+            self.kinds[kind.value] = _terms(pieces)
+
+
+def _pairs(through: Any, owner: str, other: str, ids: Sequence[int]) -> dict[int, list[int]]:
+    """owner id -> [related ids] for a many-to-many through table, in one query."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for owner_id, other_id in through.objects.filter(**{f"{owner}__in": ids}).values_list(owner, other):
+        out[owner_id].append(other_id)
+    return out
+
+
+_TEXT_FIELDS = [f"{field}_{lang}" for field in ("name", "description") for lang in LANGS]
+
+
+def _build_entries(chunk: Sequence[int], vocabulary: _Vocabulary) -> list[ServiceSearchEntry]:
+    services = list(
+        Service.objects.filter(pk__in=chunk, is_published=True, organisation__is_published=True).values(
+            "pk", "organisation_id", *_TEXT_FIELDS
         )
     )
-
-
-def build_entry(service: Service) -> ServiceSearchEntry | None:
-    """The entry for one service, or None when the service is not public."""
-    org = service.organisation
-    if not (service.is_published and org.is_published):
-        return None
-    municipalities = list(service.municipalities.all()) or list(org.municipalities.all())
-    regions = {m.region for m in municipalities} or set(org.regions.all())
-    target_groups = list(service.target_groups.all())
-    ways = list(service.ways_of_working.all())
-    languages = list(service.languages.all())
-
-    names = _terms(
-        [(lang, getattr(service, f"name_{lang}") or "") for lang in LANGS]
-        + [(lang, getattr(org, f"name_{lang}") or "") for lang in LANGS]
+    if not services:
+        return []
+    ids = [row["pk"] for row in services]
+    org_ids = sorted({row["organisation_id"] for row in services})
+    organisations = {
+        row["pk"]: row
+        for row in Organisation.objects.filter(pk__in=org_ids).values("pk", "kind", *_TEXT_FIELDS)
+    }
+    service_municipalities = _pairs(Service.municipalities.through, "service_id", "municipality_id", ids)
+    service_groups = _pairs(Service.target_groups.through, "service_id", "targetgroup_id", ids)
+    service_ways = _pairs(Service.ways_of_working.through, "service_id", "wayofworking_id", ids)
+    service_languages = _pairs(Service.languages.through, "service_id", "language_id", ids)
+    org_municipalities = _pairs(
+        Organisation.municipalities.through, "organisation_id", "municipality_id", org_ids
     )
-    body_pieces: list[tuple[str, str]] = []
-    for lang in LANGS:
-        body_pieces.append((lang, getattr(service, f"description_{lang}") or ""))
-        body_pieces.append((lang, getattr(org, f"description_{lang}") or ""))
-        with translation.override(lang):
-            body_pieces.append((lang, str(Organisation.Kind(org.kind).label)))
-        for item in (*target_groups, *ways, *regions):
-            body_pieces.append((lang, getattr(item, f"name_{lang}") or ""))
-    for m in municipalities:
-        name_fi, name_sv = getattr(m, "name_fi", "") or "", getattr(m, "name_sv", "") or ""
-        body_pieces.append(("fi", name_fi))
-        if name_sv and name_sv != name_fi:
-            body_pieces.append(("sv", name_sv))
-    facets = [kind_token(org.kind)]
-    facets += [region_token(r.pk) for r in regions]
-    facets += [municipality_token(m.pk) for m in municipalities]
-    facets += [target_group_token(t.pk) for t in target_groups]
-    facets += [way_token(w.pk) for w in ways]
-    facets += [language_token(lang.pk) for lang in languages]
-    return ServiceSearchEntry(
-        service=service,
-        names=names,
-        body=_terms(body_pieces),
-        facets=" ".join(facets),
-        sort_name=(getattr(service, "name_fi", "") or service.name or "").lower()[:200],
-    )
+    org_regions = _pairs(Organisation.regions.through, "organisation_id", "region_id", org_ids)
+    org_terms = {
+        pk: (_translated_terms(row, "name"), _translated_terms(row, "description"))
+        for pk, row in organisations.items()
+    }
+
+    entries = []
+    for row in services:
+        sid, oid = row["pk"], row["organisation_id"]
+        org = organisations[oid]
+        # A service without its own area serves where its organisation does.
+        municipalities = service_municipalities.get(sid) or org_municipalities.get(oid, [])
+        regions = sorted({vocabulary.municipalities[m][1] for m in municipalities}) or org_regions.get(
+            oid, []
+        )
+        groups, ways, languages = (
+            service_groups.get(sid, []),
+            service_ways.get(sid, []),
+            service_languages.get(sid, []),
+        )
+        org_names, org_description = org_terms[oid]
+        body = [
+            _translated_terms(row, "description"),
+            org_description,
+            vocabulary.kinds.get(org["kind"], ""),
+            *(vocabulary.target_groups[g] for g in groups),
+            *(vocabulary.ways[w] for w in ways),
+            *(vocabulary.regions[r] for r in regions),
+            *(vocabulary.municipalities[m][0] for m in municipalities),
+        ]
+        facets = [kind_token(org["kind"])]
+        facets += [region_token(r) for r in regions]
+        facets += [municipality_token(m) for m in municipalities]
+        facets += [target_group_token(g) for g in groups]
+        facets += [way_token(w) for w in ways]
+        facets += [language_token(lang) for lang in languages]
+        entries.append(
+            ServiceSearchEntry(
+                service_id=sid,
+                names=f"{_translated_terms(row, 'name')} {org_names}",
+                body=" ".join(part for part in body if part),
+                facets=" ".join(facets),
+                sort_name=(row["name_fi"] or row["name_sv"] or row["name_en"] or "").lower()[:200],
+            )
+        )
+    return entries
 
 
 def search_index_services(ids: Iterable[int]) -> int:
-    """Refresh the entries of these services; returns how many are public (indexed)."""
+    """Refresh the entries of these services; returns how many are public (indexed).
+    Entries of drafts, of services of draft organisations and of deleted services are removed."""
     id_list = sorted(set(ids))
+    if not id_list:
+        return 0
+    vocabulary = _Vocabulary()
     indexed = 0
     for start in range(0, len(id_list), _BATCH):
         chunk = id_list[start : start + _BATCH]
         with transaction.atomic():
             ServiceSearchEntry.objects.filter(service_id__in=chunk).delete()
-            entries = [e for e in map(build_entry, _services_for_index(chunk)) if e is not None]
-            ServiceSearchEntry.objects.bulk_create(entries)
+            entries = _build_entries(chunk, vocabulary)
+            ServiceSearchEntry.objects.bulk_create(entries, batch_size=500)
             indexed += len(entries)
     return indexed
 

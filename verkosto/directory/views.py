@@ -51,9 +51,27 @@ def search(request: HttpRequest) -> HttpResponse:
         {"name": name, "param": FACET_LABELS[name][0], "values": result.facets[name]}
         for name in selectors.FACET_NAMES
     ]
-    context = {"result": result, "facet_groups": facet_groups, "query_string": _query_without_page(request)}
+    context = {
+        "result": result,
+        "facet_groups": facet_groups,
+        "active_filters": _active_filters(request, facet_groups),
+        "query_string": _query_without_page(request),
+    }
     template = "directory/partials/search_results.html" if request.htmx else "directory/search.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+def _active_filters(request: HttpRequest, facet_groups: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The chosen filters, each with the address of the same search without it."""
+    active = []
+    for group in facet_groups:
+        for value in group["values"]:
+            if value.selected:
+                params = request.GET.copy()
+                params.pop("page", None)
+                params.setlist(group["param"], [v for v in params.getlist(group["param"]) if v != value.key])
+                active.append({"label": value.label, "url": "?" + params.urlencode()})
+    return active
 
 
 def _query_without_page(request: HttpRequest) -> str:

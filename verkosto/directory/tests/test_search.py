@@ -173,3 +173,12 @@ def test_search_page_query_count_does_not_grow_with_results(
 ) -> None:
     with django_assert_max_num_queries(16):
         client.get("/search/", {"q": "nuorille"})
+
+
+def test_chosen_filters_link_to_the_search_without_them(client, directory: dict) -> None:
+    response = client.get(
+        "/search/", {"q": "nuorille", "region": "MK18", "kind": "youth_workshop", "page": "1"}
+    )
+    active = {chosen["label"]: chosen["url"] for chosen in response.context["active_filters"]}
+    assert active["Kainuu"] == "?q=nuorille&kind=youth_workshop"
+    assert set(active) == {"Kainuu", str(Organisation.Kind.YOUTH_WORKSHOP.label)}
