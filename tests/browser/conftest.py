@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
