@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -127,94 +129,95 @@ def service_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _save(form: ModelForm, call: Any) -> Model | None:
-    """Run a service with the form's data; put its validation errors back on the form."""
-    try:
-        return call(**form.cleaned_data)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        return None
-
-
-def _form_page(
-    request: HttpRequest, form: ModelForm, title: str, cancel_url: str, **extra: Any
+def _form_view(
+    request: HttpRequest,
+    form: ModelForm,
+    *,
+    save: Callable[..., Model],
+    saved_message: str,
+    success_url: Callable[[Model], str],
+    title: str,
+    cancel_url: str,
+    organisation: Organisation | None = None,
 ) -> HttpResponse:
+    """Validate a posted form, run the service with its data, and either redirect or show the form
+    again with every error (the form's own and the service's) next to its field."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(actor=request.user, **form.cleaned_data)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc) or _("You may not make this change."))
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, saved_message)
+            return redirect(success_url(saved))
     status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request,
-        "directory/form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, **extra},
-        status=status,
-    )
+    context = {"form": form, "title": title, "cancel_url": cancel_url, "organisation": organisation}
+    return render(request, "directory/form.html", context, status=status)
+
+
+def _editable_organisation(request: HttpRequest, pk: int) -> Organisation:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not permissions.can_edit_organisation(request.user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def _organisation_url(obj: Model) -> str:
+    organisation_id = obj.pk if isinstance(obj, Organisation) else obj.organisation_id  # type: ignore[attr-defined]
+    return reverse("directory:organisation", args=[organisation_id])
+
+
+def _service_url(obj: Model) -> str:
+    return reverse("directory:service", args=[obj.pk])
 
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_create_organisation(request.user):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = _save(form, lambda **d: services.organisation_create(actor=request.user, **d))
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-            organisation = None
-        if organisation is not None:
-            messages.success(request, _("The organisation was saved."))
-            return redirect("directory:organisation", pk=organisation.pk)
-    return _form_page(request, form, _("New organisation"), reverse("directory:home"))
+    return _form_view(
+        request,
+        OrganisationForm(request.POST or None),
+        save=services.organisation_create,
+        saved_message=_("The organisation was saved."),
+        success_url=_organisation_url,
+        title=_("New organisation"),
+        cancel_url=reverse("directory:home"),
+    )
 
 
 @login_required
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    if not permissions.can_edit_organisation(request.user, organisation):
-        raise PermissionDenied
-    form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = _save(
-                form,
-                lambda **d: services.organisation_update(actor=request.user, organisation=organisation, **d),
-            )
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-            saved = None
-        if saved is not None:
-            messages.success(request, _("The organisation was saved."))
-            return redirect("directory:organisation", pk=organisation.pk)
-    return _form_page(
+    organisation = _editable_organisation(request, pk)
+    return _form_view(
         request,
-        form,
-        _("Edit organisation"),
-        reverse("directory:organisation", args=[organisation.pk]),
+        OrganisationForm(request.POST or None, instance=organisation),
+        save=partial(services.organisation_update, organisation=organisation),
+        saved_message=_("The organisation was saved."),
+        success_url=_organisation_url,
+        title=_("Edit organisation"),
+        cancel_url=_organisation_url(organisation),
         organisation=organisation,
     )
 
 
 @login_required
 def service_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not permissions.can_edit_organisation(request.user, organisation):
-        raise PermissionDenied
-    form = ServiceForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        service = _save(
-            form,
-            lambda **d: services.service_create(actor=request.user, organisation=organisation, **d),
-        )
-        if service is not None:
-            messages.success(request, _("The service was saved."))
-            return redirect("directory:service", pk=service.pk)
-    return _form_page(
+    organisation = _editable_organisation(request, organisation_pk)
+    return _form_view(
         request,
-        form,
-        _("New service"),
-        reverse("directory:organisation", args=[organisation.pk]),
+        ServiceForm(request.POST or None, organisation=organisation),
+        save=partial(services.service_create, organisation=organisation),
+        saved_message=_("The service was saved."),
+        success_url=_service_url,
+        title=_("New service"),
+        cancel_url=_organisation_url(organisation),
         organisation=organisation,
     )
 
@@ -222,62 +225,47 @@ def service_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
 @login_required
 def service_edit(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_object_or_404(Service.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_edit_organisation(request.user, service.organisation):
-        raise PermissionDenied
-    form = ServiceForm(request.POST or None, instance=service, organisation=service.organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(form, lambda **d: services.service_update(actor=request.user, service=service, **d))
-        if saved is not None:
-            messages.success(request, _("The service was saved."))
-            return redirect("directory:service", pk=service.pk)
-    return _form_page(
+    organisation = _editable_organisation(request, service.organisation_id)
+    return _form_view(
         request,
-        form,
-        _("Edit service"),
-        reverse("directory:service", args=[service.pk]),
-        organisation=service.organisation,
+        ServiceForm(request.POST or None, instance=service, organisation=organisation),
+        save=partial(services.service_update, service=service),
+        saved_message=_("The service was saved."),
+        success_url=_service_url,
+        title=_("Edit service"),
+        cancel_url=_service_url(service),
+        organisation=organisation,
     )
 
 
 @login_required
 def contact_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not permissions.can_edit_organisation(request.user, organisation):
-        raise PermissionDenied
-    form = ContactPersonForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        contact = _save(
-            form, lambda **d: services.contact_create(actor=request.user, organisation=organisation, **d)
-        )
-        if contact is not None:
-            messages.success(request, _("The contact person was saved."))
-            return redirect("directory:organisation", pk=organisation.pk)
-    return _form_page(
+    organisation = _editable_organisation(request, organisation_pk)
+    return _form_view(
         request,
-        form,
-        _("New contact person"),
-        reverse("directory:organisation", args=[organisation.pk]),
+        ContactPersonForm(request.POST or None, organisation=organisation),
+        save=partial(services.contact_create, organisation=organisation),
+        saved_message=_("The contact person was saved."),
+        success_url=_organisation_url,
+        title=_("New contact person"),
+        cancel_url=_organisation_url(organisation),
         organisation=organisation,
     )
 
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)
-    if not permissions.can_edit_organisation(request.user, contact.organisation):
-        raise PermissionDenied
-    form = ContactPersonForm(request.POST or None, instance=contact, organisation=contact.organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(form, lambda **d: services.contact_update(actor=request.user, contact=contact, **d))
-        if saved is not None:
-            messages.success(request, _("The contact person was saved."))
-            return redirect("directory:organisation", pk=contact.organisation.pk)
-    return _form_page(
+    contact = get_object_or_404(ContactPerson, pk=pk)
+    organisation = _editable_organisation(request, contact.organisation_id)
+    return _form_view(
         request,
-        form,
-        _("Edit contact person"),
-        reverse("directory:organisation", args=[contact.organisation.pk]),
-        organisation=contact.organisation,
+        ContactPersonForm(request.POST or None, instance=contact, organisation=organisation),
+        save=partial(services.contact_update, contact=contact),
+        saved_message=_("The contact person was saved."),
+        success_url=_organisation_url,
+        title=_("Edit contact person"),
+        cancel_url=_organisation_url(organisation),
+        organisation=organisation,
     )
 
 
