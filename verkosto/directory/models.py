@@ -232,3 +232,21 @@ class ServiceSearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.sort_name
+
+
+class SearchIndexState(models.Model):
+    """One row whose token changes, in the same transaction, whenever the search index changes.
+
+    Processes keep facet arrays in memory (see facetstore.py) and reload them when the token they
+    loaded differs. A random token rather than a counter: a rolled-back change must not leave two
+    different indexes with the same number.
+    """
+
+    token = models.CharField(max_length=32, default="")
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index state")
+
+    def __str__(self) -> str:
+        return self.token

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import translation
 
 from verkosto.accounts import permissions
 from verkosto.core.models import Municipality, Region
@@ -64,65 +64,72 @@ class SearchResult:
 
 @dataclass
 class _Vocabulary:
-    """Facet values with their tokens and labels, looked up once per request."""
+    """Facet values with their tokens and labels in the active language."""
 
     values: dict[str, list[tuple[str, str, str]]]  # facet -> [(key, token, label)]
+    labels: dict[str, dict[int, str]]  # "municipalities" / "target_groups" / "ways" -> id -> label
 
     def tokens(self, facet: str, keys: Sequence[str]) -> list[str]:
         wanted = set(keys)
         return [token for key, token, _ in self.values[facet] if key in wanted]
 
 
+def _labelled(
+    model: Any, key: str, token: Callable[[int], str]
+) -> tuple[list[tuple[str, str, str]], dict[int, str]]:
+    """(key, token, label) rows of a small reference table, and its labels by id."""
+    lang = translation.get_language() or "fi"
+    fields = ["pk", key, f"name_{lang}", "name_fi"]
+    rows = [(row[0], row[1], row[2] or row[3]) for row in model.objects.values_list(*fields)]
+    return [(k, token(pk), label) for pk, k, label in rows], {pk: label for pk, k, label in rows}
+
+
+# Reference tables change through migrations and the admin only; five minutes of staleness after an
+# admin edit is the price of not reading 370 rows on every search.
+VOCABULARY_SECONDS = 300
+
+
 def _vocabulary() -> _Vocabulary:
-    values: dict[str, list[tuple[str, str, str]]] = {
-        "regions": [(r.code, search.region_token(r.pk), r.name) for r in Region.objects.all()],
-        "municipalities": [
-            (m.code, search.municipality_token(m.pk), m.name) for m in Municipality.objects.all()
-        ],
-        "kinds": [(k.value, search.kind_token(k.value), str(k.label)) for k in Organisation.Kind],
-        "target_groups": [
-            (t.slug, search.target_group_token(t.pk), t.name) for t in TargetGroup.objects.all()
-        ],
-        "ways": [(w.slug, search.way_token(w.pk), w.name) for w in WayOfWorking.objects.all()],
-        "languages": [
-            (lang.code, search.language_token(lang.pk), lang.name) for lang in Language.objects.all()
-        ],
-    }
-    return _Vocabulary(values)
+    lang = translation.get_language() or "fi"
+    cached = cache.get(f"directory:vocabulary:{lang}")
+    if cached is not None:
+        return cached
+    values: dict[str, list[tuple[str, str, str]]] = {}
+    labels: dict[str, dict[int, str]] = {}
+    for facet, model, key, token in (
+        ("regions", Region, "code", search.region_token),
+        ("municipalities", Municipality, "code", search.municipality_token),
+        ("target_groups", TargetGroup, "slug", search.target_group_token),
+        ("ways", WayOfWorking, "slug", search.way_token),
+        ("languages", Language, "code", search.language_token),
+    ):
+        values[facet], labels[facet] = _labelled(model, key, token)
+    values["kinds"] = [(k.value, search.kind_token(k.value), str(k.label)) for k in Organisation.Kind]
+    vocabulary = _Vocabulary(values, labels)
+    cache.set(f"directory:vocabulary:{lang}", vocabulary, VOCABULARY_SECONDS)
+    return vocabulary
 
 
-def _facet_groups(
-    vocabulary: _Vocabulary, filters: SearchFilters, skip: str | None = None
-) -> list[list[str]]:
-    groups = []
+def _facet_groups(vocabulary: _Vocabulary, filters: SearchFilters) -> dict[str, list[str]]:
+    groups = {}
     for name in FACET_NAMES:
-        if name == skip:
-            continue
         keys = getattr(filters, name)
         if keys:
             # An unknown key matches nothing rather than being ignored: the user asked for it.
-            groups.append(vocabulary.tokens(name, keys) or ["x0"])
+            groups[name] = vocabulary.tokens(name, keys)
     return groups
 
 
-def _match(text: str, groups: list[list[str]]) -> list[search.Match]:
-    matches = search.search_match(text=text, facet_tokens=groups)
-    return search.all_entries_facets() if matches is None else matches
-
-
-def _count(
-    vocabulary: _Vocabulary, facet: str, matches: list[search.Match], selected: list[str]
+def _facet_values(
+    vocabulary: _Vocabulary, facet: str, counts: dict[str, int], selected: list[str]
 ) -> list[FacetValue]:
-    counter: Counter[str] = Counter()
-    for match in matches:
-        counter.update(match.facets.split())
     chosen = set(selected)
     out = [
-        FacetValue(key, label, counter[token], key in chosen)
+        FacetValue(key, label, counts.get(token, 0), key in chosen)
         for key, token, label in vocabulary.values[facet]
-        if counter[token] or key in chosen
+        if counts.get(token) or key in chosen
     ]
-    if facet in ("municipalities",):
+    if facet == "municipalities":
         out.sort(key=lambda v: (not v.selected, -v.count, v.label))
         out = out[:MUNICIPALITY_FACET_LIMIT]
         out.sort(key=lambda v: v.label)
@@ -140,43 +147,59 @@ def directory_search(
     many the other regions have), but respect every other filter and the text.
     """
     vocabulary = _vocabulary()
-    matches = _match(text, _facet_groups(vocabulary, filters))
-    facets: dict[str, list[FacetValue]] = {}
-    for name in FACET_NAMES:
-        selected = getattr(filters, name)
-        source = _match(text, _facet_groups(vocabulary, filters, skip=name)) if selected else matches
-        facets[name] = _count(vocabulary, name, source, selected)
-
-    total = len(matches)
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, page), pages)
-    ids = [m.service_id for m in matches[(page - 1) * per_page : page * per_page]]
+    groups = _facet_groups(vocabulary, filters)
+    page = max(1, page)
+    outcome = search.search(text=text, facet_groups=groups, offset=(page - 1) * per_page, limit=per_page)
+    pages = max(1, -(-outcome.total // per_page))
+    if page > pages:  # past the end: show the last page
+        page = pages
+        outcome = search.search(text=text, facet_groups=groups, offset=(page - 1) * per_page, limit=per_page)
+    facets = {
+        name: _facet_values(
+            vocabulary,
+            name,
+            outcome.facet_counts[name if name in groups else ""],
+            getattr(filters, name),
+        )
+        for name in FACET_NAMES
+    }
     return SearchResult(
         text=text,
-        total=total,
+        total=outcome.total,
         page=page,
         pages=pages,
-        services=services_in_order(ids),
+        services=services_in_order(outcome.page_ids),
         facets=facets,
         filters=filters,
     )
 
 
-def _service_list_queryset() -> QuerySet[Service]:
-    return Service.objects.select_related("organisation").prefetch_related(
-        Prefetch(
-            "municipalities",
-            queryset=Municipality.objects.only("pk", "name_fi", "name_sv", "name_en", "region_id"),
-        ),
-        "target_groups",
-        "ways_of_working",
-        "languages",
-    )
-
-
 def services_in_order(ids: list[int]) -> list[Service]:
-    by_id = {s.pk: s for s in _service_list_queryset().filter(pk__in=ids)}
+    """The services for result cards, in the given order, each with `card_target_groups`,
+    `card_ways` and `card_municipalities` (labels) attached: five queries however many services
+    or however wide their areas, no model instance per label."""
+    by_id = {s.pk: s for s in Service.objects.select_related("organisation").filter(pk__in=ids)}
+    _attach_card_labels(list(by_id.values()))
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _attach_card_labels(services: list[Service]) -> None:
+    vocabulary = _vocabulary()
+    ids = [s.pk for s in services]
+    relations = (
+        ("card_target_groups", Service.target_groups.through, "targetgroup_id", "target_groups"),
+        ("card_ways", Service.ways_of_working.through, "wayofworking_id", "ways"),
+        ("card_municipalities", Service.municipalities.through, "municipality_id", "municipalities"),
+    )
+    for attribute, through, column, facet in relations:
+        labels = vocabulary.labels[facet]
+        found: dict[int, list[str]] = {i: [] for i in ids}
+        for service_id, other_id in (
+            through.objects.filter(service_id__in=ids).order_by("pk").values_list("service_id", column)
+        ):
+            found[service_id].append(labels.get(other_id, ""))
+        for service in services:
+            setattr(service, attribute, found[service.pk])
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -258,10 +281,12 @@ def organisation_get_for_view(*, user: Any, pk: int) -> Organisation:
 
 
 def organisation_services_for_view(*, user: Any, organisation: Organisation) -> list[Service]:
-    qs = _service_list_queryset().filter(organisation=organisation)
+    qs = Service.objects.select_related("organisation").filter(organisation=organisation)
     if not permissions.can_edit_organisation(user, organisation):
         qs = qs.filter(is_published=True)
-    return list(qs)
+    services = list(qs)
+    _attach_card_labels(services)
+    return services
 
 
 def organisation_contacts_for_view(*, user: Any, organisation: Organisation) -> list[ContactPerson]:
@@ -272,7 +297,12 @@ def organisation_contacts_for_view(*, user: Any, organisation: Organisation) -> 
 
 
 def service_get_for_view(*, user: Any, pk: int) -> Service:
-    service = _service_list_queryset().select_related("contact", "organisation").filter(pk=pk).first()
+    service = (
+        Service.objects.select_related("contact", "organisation")
+        .prefetch_related("municipalities", "target_groups", "ways_of_working", "languages")
+        .filter(pk=pk)
+        .first()
+    )
     if service is None:
         raise Http404
     if not service.is_public and not permissions.can_edit_organisation(user, service.organisation):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from verkosto.directory.migrations_support import PG_VECTOR
-from verkosto.directory.search import search_index_rebuild, search_match
+from verkosto.directory.search import index_lookup, parse_query, search_index_rebuild
 
 from .factories import ServiceFactory
 
@@ -17,7 +17,9 @@ def test_search_query_is_answered_by_the_gin_index() -> None:
     for n in range(30):
         ServiceFactory(name_fi=f"Palvelu {n}", description_fi="työpaja" if n % 3 == 0 else "neuvonta")
     search_index_rebuild()
-    assert len(search_match(text="työpajoissa", facet_tokens=[]) or []) == 10
+    hits = index_lookup(parse_query("työpajoissa"))
+    assert len(hits.matching) == 10
+    assert [len(ids) for ids in hits.in_names] == [0]  # the word is in descriptions only
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
