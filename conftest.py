@@ -21,6 +21,8 @@ def _database_vendor() -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("DATABASE_URL", "").startswith("postgres") and _database_vendor() != "postgresql":
+        raise pytest.UsageError("DATABASE_URL names PostgreSQL but the tests would run on another database")
     if _database_vendor() == "postgresql":
         return
     keep, drop = [], []
@@ -29,6 +31,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+        config._verkosto_postgres_only = len(drop)  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter: object, exitstatus: int, config: pytest.Config) -> None:
+    dropped = getattr(config, "_verkosto_postgres_only", 0)
+    if dropped:
+        terminalreporter.write_line(  # type: ignore[attr-defined]
+            f"{dropped} PostgreSQL-only test(s) not run: the database is SQLite "
+            "(CI runs them with DATABASE_URL=postgres://...)."
+        )
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -109,6 +109,13 @@ class ServiceForm(forms.ModelForm):
         self.fields["name_fi"].required = True
         self.fields["contact"].queryset = ContactPerson.objects.filter(organisation=organisation)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        age_min, age_max = data.get("age_min"), data.get("age_max")
+        if age_min is not None and age_max is not None and age_min > age_max:
+            self.add_error("age_max", _("The maximum age must not be below the minimum age."))
+        return data
+
     def _post_clean(self) -> None:
         # The model's own clean needs the organisation before the age-range constraint is checked.
         self.instance.organisation = self.organisation

@@ -248,10 +248,12 @@ def regions_at_a_glance() -> list[dict[str, Any]]:
 
 
 def directory_totals() -> dict[str, int]:
-    return {
-        "organisations": public_organisations().count(),
-        "services": public_services().count(),
-    }
+    """How many public organisations and services there are (cached 60 s, like the region table)."""
+    cached = cache.get("directory:totals")
+    if cached is None:
+        cached = {"organisations": public_organisations().count(), "services": public_services().count()}
+        cache.set("directory:totals", cached, 60)
+    return cached
 
 
 def region_get(code: str) -> Region:

@@ -228,3 +228,46 @@ def test_bad_input_message_follows_the_language(client) -> None:
     client.cookies["verkosto_language"] = "sv"
     response = client.post("/organisations/new/", _organisation_post(business_id="0737546-3"))
     assert "kontrolltecknet" in " ".join(response.context["form"].errors["business_id"]).lower()
+
+
+def test_editor_adds_a_service_through_the_form_and_the_public_finds_it(
+    client, kainuu_org: Organisation
+) -> None:
+    editor = user_with_role(Role.ORGANISATION_EDITOR, organisation=kainuu_org)
+    contact = ContactPersonFactory(organisation=kainuu_org, name="Vastaava Valmentaja")
+    client.force_login(editor)
+    response = client.post(
+        f"/organisations/{kainuu_org.pk}/services/new/",
+        {
+            "name_fi": "Kädentaitojen työpaja",
+            "description_fi": "Puu- ja metallitöitä.",
+            "target_groups": ["young-people", "neet"],
+            "ways_of_working": ["workshop"],
+            "languages": ["fi"],
+            "municipalities": ["205", "765"],
+            "age_min": "16",
+            "age_max": "29",
+            "contact": str(contact.pk),
+            "last_reviewed": "2026-11-01",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302
+    service = Service.objects.get(name_fi="Kädentaitojen työpaja")
+    assert sorted(service.municipalities.values_list("name_fi", flat=True)) == ["Kajaani", "Sotkamo"]
+    assert AuditEntry.objects.filter(object_type="directory.service", action="create", actor=editor).exists()
+    client.logout()
+    found = client.get("/search/", {"q": "työpajoissa Sotkamossa"}).content.decode()
+    assert "Kädentaitojen työpaja" in found
+
+
+def test_age_range_error_is_shown_next_to_the_maximum_age(client, kainuu_org: Organisation) -> None:
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    response = client.post(
+        f"/organisations/{kainuu_org.pk}/services/new/",
+        {"name_fi": "Palvelu", "age_min": "29", "age_max": "16"},
+        headers={"Accept-Language": "fi"},
+    )
+    assert response.status_code == 400
+    assert "Enimmäisikä" in " ".join(response.context["form"].errors["age_max"])
+    assert not Service.objects.exists()
