@@ -7,5 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("verkosto.accounts.urls")),
+    path("api/v1/", include("verkosto.api.urls")),
+    path("", include("verkosto.interchange.urls")),
     path("", include("verkosto.directory.urls")),
 ]
