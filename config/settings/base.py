@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc's files for /api/v1/docs/, served by us: no CDN
     "verkosto.core",
     "verkosto.accounts",
     "verkosto.directory",
@@ -151,6 +152,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Every error as {"error": {"status", "code", "message", "fields"}} (see verkosto/api/errors.py).
+    "EXCEPTION_HANDLER": "verkosto.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verkosto API",
@@ -158,4 +161,11 @@ SPECTACULAR_SETTINGS = {
     "municipalities, organisations, services and public contact people; and its HSDS 3.0 publication.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "REDOC_DIST": "SIDECAR",
+    # Separate request and response components: read-only fields (id, uuid, ...) are not in bodies.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "verkosto.api.schema.add_retry_after",
+    ],
 }

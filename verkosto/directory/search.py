@@ -9,9 +9,11 @@ the outcome into pages.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,9 +194,33 @@ def _bump_token() -> None:
     SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def search_index_deferred() -> Iterator[None]:
+    """Inside this block index refreshes are collected and done once, at its end: for bulk writes
+    (an import of thousands of rows) that would otherwise refresh the index row by row. Use it
+    inside the bulk write's transaction so that the index commits or rolls back with the data."""
+    if getattr(_deferred, "ids", None) is not None:
+        yield  # already deferring: the outer block indexes
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    search_index_services(ids)
+
+
 def search_index_services(ids: Iterable[int]) -> int:
     """Refresh the entries of these services; returns how many are public (indexed).
     Entries of drafts, of services of draft organisations and of deleted services are removed."""
+    pending: set[int] | None = getattr(_deferred, "ids", None)
+    if pending is not None:
+        pending.update(ids)
+        return 0
     id_list = sorted(set(ids))
     if not id_list:
         return 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import translation
 
@@ -16,6 +18,7 @@ from verkosto.core.models import Municipality, Region
 
 from . import search
 from .models import ContactPerson, Language, Organisation, Service, TargetGroup, WayOfWorking
+from .validators import normalise_business_id
 
 PER_PAGE = 20
 MUNICIPALITY_FACET_LIMIT = 25
@@ -321,3 +324,233 @@ def organisations_editable_by(user: Any) -> QuerySet[Organisation]:
         | Q(municipalities__region__in=regions)
         | Q(regions__in=regions)
     ).distinct()
+
+
+# --- the REST API (api.py) -----------------------------------------------------------------------
+# Lists of public objects with the search page's filters, and single objects by numeric id or UUID
+# as the user may see them. Services are filtered and ranked by the search index (search.search),
+# like the search page; organisations and contact people are not indexed and are filtered here.
+
+SERVICE_ORDERINGS = ("relevance", "name", "-name", "updated_at", "-updated_at")
+ORGANISATION_ORDERINGS: dict[str, list[Any]] = {
+    "name": [Lower("name_fi"), "pk"],
+    "-name": [Lower("name_fi").desc(), "-pk"],
+    "updated_at": ["updated_at", "pk"],
+    "-updated_at": ["-updated_at", "-pk"],
+}
+CONTACT_ORDERINGS: dict[str, list[Any]] = {
+    "name": [Lower("name"), "pk"],
+    "-name": [Lower("name").desc(), "-pk"],
+}
+REGION_ORDERINGS: dict[str, list[Any]] = {
+    "code": ["code"],
+    "-code": ["-code"],
+    "name": [Lower("name_fi"), "pk"],
+    "-name": [Lower("name_fi").desc(), "-pk"],
+}
+MUNICIPALITY_ORDERINGS: dict[str, list[Any]] = {**REGION_ORDERINGS}
+_EVERYTHING = 2**62  # a search "page" holding every match
+
+
+def _ref(ref: int | UUID) -> Q:
+    return Q(uuid=ref) if isinstance(ref, UUID) else Q(pk=ref)
+
+
+def services_with_relations(ids: list[int]) -> list[Service]:
+    """Services in the given order with everything the API shows, in six queries."""
+    by_id = {
+        s.pk: s
+        for s in Service.objects.select_related("organisation", "contact")
+        .prefetch_related("target_groups", "ways_of_working", "languages", "municipalities")
+        .filter(pk__in=ids)
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def service_list_for_api(
+    *,
+    text: str,
+    filters: SearchFilters,
+    organisation: int | UUID | None = None,
+    ordering: str = "",
+    offset: int,
+    limit: int,
+) -> tuple[int, list[Service]]:
+    """(total, one page) of public services matching the text and filters, as the search page
+    finds them. Relevance (the default with text) and name order (the default without) come from
+    the index; other orders and the organisation filter re-sort or narrow every match."""
+    groups = _facet_groups(_vocabulary(), filters)
+    has_text = bool(search.parse_query(text))
+    ordering = ordering or ("relevance" if has_text else "name")
+    if organisation is None and (ordering == "relevance" or (ordering == "name" and not has_text)):
+        outcome = search.search(text=text, facet_groups=groups, offset=offset, limit=limit)
+        return outcome.total, services_with_relations(outcome.page_ids)
+    ids = search.search(text=text, facet_groups=groups, offset=0, limit=_EVERYTHING).page_ids
+    if organisation is not None:
+        own = set(
+            Service.objects.filter(
+                organisation__in=Organisation.objects.filter(_ref(organisation))
+            ).values_list("pk", flat=True)
+        )
+        ids = [i for i in ids if i in own]
+    if ordering in ("name", "-name") and has_text:
+        alphabetical = search.search(text="", facet_groups={}, offset=0, limit=_EVERYTHING).page_ids
+        rank = {pk: n for n, pk in enumerate(alphabetical)}
+        ids.sort(key=lambda pk: rank.get(pk, 0))
+    if ordering == "-name":
+        ids.reverse()
+    elif ordering in ("updated_at", "-updated_at"):
+        # A few hundred ids go in one IN (...); beyond that reading every public service's time
+        # is cheaper than chunking, and stays under SQLite's limit on query parameters.
+        rows = Service.objects.filter(pk__in=ids) if len(ids) <= 500 else public_services()
+        stamps = dict(rows.values_list("pk", "updated_at"))
+        ids = sorted((i for i in ids if i in stamps), key=lambda i: (stamps[i], i))
+        if ordering == "-updated_at":
+            ids.reverse()
+    return len(ids), services_with_relations(ids[offset : offset + limit])
+
+
+def _word_matches(columns: Sequence[str], variants: tuple[str, ...]) -> Q:
+    match = Q()
+    for column in columns:
+        for variant in variants:
+            match |= Q(**{f"{column}__icontains": variant})
+    return match
+
+
+def organisations_filtered(
+    queryset: QuerySet[Organisation], *, text: str, filters: SearchFilters
+) -> QuerySet[Organisation]:
+    """Organisations with the search page's filters: where they work (their own municipalities
+    and regions), kind, language, and target group / way of working of their public services.
+    Text: every query word (or its base form) in a name or description, in any language."""
+    everyone = Organisation.objects.all()
+    if filters.regions:
+        queryset = queryset.filter(
+            Q(pk__in=everyone.filter(municipalities__region__code__in=filters.regions).values("pk"))
+            | Q(pk__in=everyone.filter(regions__code__in=filters.regions).values("pk"))
+        )
+    if filters.municipalities:
+        queryset = queryset.filter(
+            pk__in=everyone.filter(municipalities__code__in=filters.municipalities).values("pk")
+        )
+    if filters.kinds:
+        queryset = queryset.filter(kind__in=filters.kinds)
+    if filters.languages:
+        queryset = queryset.filter(pk__in=everyone.filter(languages__code__in=filters.languages).values("pk"))
+    if filters.target_groups:
+        queryset = queryset.filter(
+            pk__in=public_services()
+            .filter(target_groups__slug__in=filters.target_groups)
+            .values("organisation_id")
+        )
+    if filters.ways:
+        queryset = queryset.filter(
+            pk__in=public_services().filter(ways_of_working__slug__in=filters.ways).values("organisation_id")
+        )
+    columns = [f"{field}_{lang}" for field in ("name", "description") for lang in search.LANGS]
+    for variants in search.parse_query(text):
+        queryset = queryset.filter(_word_matches(columns, variants))
+    return queryset
+
+
+def organisation_list_for_api(
+    *, text: str, filters: SearchFilters, ordering: str = ""
+) -> QuerySet[Organisation]:
+    return (
+        organisations_filtered(public_organisations(), text=text, filters=filters)
+        .prefetch_related("municipalities", "regions", "languages")
+        .order_by(*ORGANISATION_ORDERINGS[ordering or "name"])
+    )
+
+
+def contact_list_for_api(
+    *, text: str, filters: SearchFilters, organisation: int | UUID | None = None, ordering: str = ""
+) -> QuerySet[ContactPerson]:
+    """Contact people who agreed to be shown, of published organisations matching the filters;
+    text matches their names and titles."""
+    organisations = organisations_filtered(public_organisations(), text="", filters=filters)
+    if organisation is not None:
+        organisations = organisations.filter(_ref(organisation))
+    contacts = ContactPerson.objects.select_related("organisation").filter(
+        is_public=True, organisation__in=organisations
+    )
+    columns = ["name", *(f"title_{lang}" for lang in search.LANGS)]
+    for variants in search.parse_query(text):
+        contacts = contacts.filter(_word_matches(columns, variants))
+    return contacts.order_by(*CONTACT_ORDERINGS[ordering or "name"])
+
+
+def region_list_for_api(*, ordering: str = "") -> QuerySet[Region]:
+    return Region.objects.order_by(*REGION_ORDERINGS[ordering or "code"])
+
+
+def municipality_list_for_api(*, text: str, regions: list[str], ordering: str = "") -> QuerySet[Municipality]:
+    municipalities = Municipality.objects.select_related("region")
+    if regions:
+        municipalities = municipalities.filter(region__code__in=regions)
+    if text:
+        municipalities = municipalities.filter(_word_matches(["name_fi", "name_sv"], (text,)))
+    return municipalities.order_by(*MUNICIPALITY_ORDERINGS[ordering or "name"])
+
+
+def region_get_for_api(code: str) -> Region:
+    if not code.isascii() or not code.isalnum():  # no code has anything else (PostgreSQL refuses NUL)
+        raise Http404
+    region = Region.objects.filter(code=code.upper()).first()
+    if region is None:
+        raise Http404
+    return region
+
+
+def municipality_get_for_api(code: str) -> Municipality:
+    if not code.isascii() or not code.isdigit():
+        raise Http404
+    municipality = Municipality.objects.select_related("region").filter(code=code).first()
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def organisation_get_for_api(*, user: Any, ref: int | UUID) -> Organisation:
+    organisation = (
+        Organisation.objects.prefetch_related("municipalities", "regions", "languages")
+        .filter(_ref(ref))
+        .first()
+    )
+    if organisation is None or not permissions.can_view_organisation(user, organisation):
+        raise Http404
+    return organisation
+
+
+def service_get_for_api(*, user: Any, ref: int | UUID) -> Service:
+    pk = Service.objects.filter(_ref(ref)).values_list("pk", flat=True).first()
+    found = services_with_relations([pk]) if pk is not None else []
+    if not found:
+        raise Http404
+    service = found[0]
+    if not service.is_public and not permissions.can_edit_organisation(user, service.organisation):
+        raise Http404
+    return service
+
+
+def contact_get_for_api(*, user: Any, pk: int) -> ContactPerson:
+    contact = ContactPerson.objects.select_related("organisation").filter(pk=pk).first()
+    if contact is None:
+        raise Http404
+    shown = contact.is_public and contact.organisation.is_published
+    if not shown and not permissions.can_edit_organisation(user, contact.organisation):
+        raise Http404
+    return contact
+
+
+def organisation_holding_business_id(
+    business_id: str, *, other_than: int | None = None
+) -> Organisation | None:
+    """The organisation that already has this business ID (normalised), if any."""
+    if not business_id:
+        return None
+    holders = Organisation.objects.filter(business_id=normalise_business_id(business_id))
+    if other_than is not None:
+        holders = holders.exclude(pk=other_than)
+    return holders.first()

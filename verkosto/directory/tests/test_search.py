@@ -182,3 +182,33 @@ def test_chosen_filters_link_to_the_search_without_them(client, directory: dict)
     active = {chosen["label"]: chosen["url"] for chosen in response.context["active_filters"]}
     assert active["Kainuu"] == "?q=nuorille&kind=youth_workshop"
     assert set(active) == {"Kainuu", str(Organisation.Kind.YOUTH_WORKSHOP.label)}
+
+
+def test_deferred_indexing_refreshes_once_at_the_end(directory: dict) -> None:
+    from django.db import transaction
+
+    from verkosto.accounts.models import RoleAssignment
+    from verkosto.directory import services
+    from verkosto.directory.search import search_index_deferred
+
+    from .factories import user_with_role
+
+    admin = user_with_role(RoleAssignment.Role.ADMINISTRATOR)
+    with transaction.atomic(), search_index_deferred():
+        services.service_update(actor=admin, service=directory["mention"], name_fi="Etsivä työ Kuopiossa")
+        services.service_update(actor=admin, service=directory["workshop"], name_fi="Kuopion paja")
+        assert _search("Kuopio").total == 0  # not yet indexed
+    assert sorted(_names(_search("Kuopio"))) == ["Etsivä työ Kuopiossa", "Kuopion paja"]
+
+
+def test_deferred_indexing_does_nothing_when_the_block_fails(directory: dict) -> None:
+    from verkosto.directory.models import ServiceSearchEntry
+    from verkosto.directory.search import search_index_deferred
+
+    before = ServiceSearchEntry.objects.count()
+    with pytest.raises(RuntimeError), search_index_deferred():
+        from verkosto.directory.search import search_index_services
+
+        search_index_services([directory["draft"].pk])
+        raise RuntimeError("boom")
+    assert ServiceSearchEntry.objects.count() == before
