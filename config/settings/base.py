@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "verkosto.core",
     "verkosto.accounts",
     "verkosto.directory",
+    "verkosto.networks",
     "verkosto.interchange",
     "verkosto.api",
     "verkosto.demo",

@@ -22,6 +22,8 @@ class RoleAssignment(models.Model):
         NATIONAL_COORDINATOR = "national_coordinator", _("national coordinator")
         REGIONAL_COORDINATOR = "regional_coordinator", _("regional coordinator")
         ORGANISATION_EDITOR = "organisation_editor", _("organisation editor")
+        # A person of an organisation: takes part in its networks, edits nothing in the directory.
+        ORGANISATION_MEMBER = "organisation_member", _("organisation member")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user"))
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
@@ -46,12 +48,15 @@ class RoleAssignment(models.Model):
                 name="role_scope_matches_role",
                 condition=(
                     Q(role="regional_coordinator", region__isnull=False, organisation__isnull=True)
-                    | Q(role="organisation_editor", organisation__isnull=False, region__isnull=True)
                     | Q(
-                        role__in=["administrator", "national_coordinator"],
+                        role__in=["organisation_editor", "organisation_member"],
+                        organisation__isnull=False,
                         region__isnull=True,
-                        organisation__isnull=True,
                     )
+                    # A national coordinator may name their organisation (e.g. the workshop
+                    # association): they then coordinate the networks that organisation runs.
+                    | Q(role="national_coordinator", region__isnull=True)
+                    | Q(role="administrator", region__isnull=True, organisation__isnull=True)
                 ),
             ),
             models.UniqueConstraint(

@@ -41,7 +41,8 @@ def test_role_scope_is_enforced_by_the_database() -> None:
     bad = [
         {"role": RoleAssignment.Role.REGIONAL_COORDINATOR},  # no region
         {"role": RoleAssignment.Role.ORGANISATION_EDITOR, "region": kainuu},  # region, no organisation
-        {"role": RoleAssignment.Role.NATIONAL_COORDINATOR, "organisation": organisation},  # needs no scope
+        {"role": RoleAssignment.Role.ADMINISTRATOR, "organisation": organisation},  # needs no scope
+        {"role": RoleAssignment.Role.ORGANISATION_MEMBER},  # no organisation
     ]
     for fields in bad:
         with pytest.raises(IntegrityError), transaction.atomic():
