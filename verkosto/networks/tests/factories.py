@@ -24,12 +24,12 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     is_public = True
 
     @factory.post_generation
-    def regions(obj, create, extracted, **kwargs):  # noqa: N805
+    def regions(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.regions.set(extracted)
 
     @factory.post_generation
-    def coordinators(obj, create, extracted, **kwargs):  # noqa: N805
+    def coordinators(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.coordinators.set(extracted)
 
