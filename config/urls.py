@@ -9,5 +9,6 @@ urlpatterns = [
     path("accounts/", include("verkosto.accounts.urls")),
     path("api/v1/", include("verkosto.api.urls")),
     path("", include("verkosto.interchange.urls")),
+    path("networks/", include("verkosto.networks.urls")),
     path("", include("verkosto.directory.urls")),
 ]

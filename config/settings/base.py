@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -170,3 +171,7 @@ SPECTACULAR_SETTINGS = {
         "verkosto.api.schema.add_retry_after",
     ],
 }
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkosto@localhost")
