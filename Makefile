@@ -37,7 +37,9 @@ bench: $(STAMP)
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy verkosto/directory/services.py verkosto/directory/selectors.py verkosto/directory/search.py verkosto/directory/facetstore.py verkosto/textanalytics
+	$(BIN)/mypy verkosto/directory/services.py verkosto/directory/selectors.py verkosto/directory/search.py verkosto/directory/facetstore.py verkosto/textanalytics \
+		verkosto/networks/services.py verkosto/networks/selectors.py verkosto/networks/permissions.py \
+		verkosto/networks/bulletins.py verkosto/networks/discussions.py verkosto/networks/worklog.py
 
 # Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
 messages: $(STAMP_DEV)

@@ -175,3 +175,5 @@ SPECTACULAR_SETTINGS = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkosto@localhost")
+# Absolute links in e-mails (digests) point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -1645,12 +1645,26 @@ def demo_counts() -> dict[str, int]:
     }
 
 
-def load_demo(*, seed: int = 2025, organisations: int = 400, services: int = 1200) -> dict[str, Any]:
+def load_demo(
+    *, seed: int = 2025, organisations: int = 400, services: int = 1200, networks: bool = False
+) -> dict[str, Any]:
     """Load the demo directory once: the real organisations, generated ones up to `organisations`
     and `services` in total, and the demo users. Does nothing when demo data already exists.
+    With `networks`, the demo networks follow (verkosto.demo.networks, also loaded only once).
 
     Returns counts, whether anything was created, and the demo logins (username, password, role).
     """
+    result = _load_directory(seed=seed, organisations=organisations, services=services)
+    if networks:
+        # Imported here: the networks loader builds on this module's names and people.
+        from .networks import load_demo_networks, network_logins
+
+        result["networks"] = load_demo_networks(seed=seed)
+        result["logins"] = network_logins(result["logins"])
+    return result
+
+
+def _load_directory(*, seed: int, organisations: int, services: int) -> dict[str, Any]:
     with translation.override("fi"):
         if Organisation.objects.filter(is_demo=True).exists():
             return {**demo_counts(), "indexed": None, "created": False, "logins": demo_logins()}

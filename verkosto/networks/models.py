@@ -205,6 +205,8 @@ class DigestPreference(models.Model):
     frequency = models.CharField(
         _("e-mail digest"), max_length=10, choices=Frequency.choices, default="never"
     )
+    # The language of the page where the person chose the digest: the digest is written in it.
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="fi")
     last_sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -55,6 +55,16 @@ def can_create_network(user: Any) -> bool:
     return national_scope(user) is not None
 
 
+def can_assign_coordination(user: Any, organisation_id: int | None) -> bool:
+    """May name `organisation_id` as a network's national coordinating organisation and choose its
+    coordinators: national coordinators of that organisation, or of all (who may also leave it
+    empty). A network's own coordinators may not hand the network on."""
+    scope = national_scope(user)
+    if scope is None:
+        return False
+    return not scope or organisation_id in scope
+
+
 def is_network_member(user: Any, network: Network) -> bool:
     """Takes part in the network: a person of a current member organisation, or its manager."""
     if not getattr(user, "is_authenticated", False):

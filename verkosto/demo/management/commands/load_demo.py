@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: load the demo directory and demo users once."""
+"""`manage.py load_demo`: load the demo directory, demo users and demo networks once."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from verkosto.demo.generator import load_demo
 class Command(BaseCommand):
     help = (
         "Load demo data: the real organisations of the background articles, generated organisations "
-        "in every region and one demo user per role. Does nothing if demo data already exists."
+        "in every region, one demo user per role, and the demo networks with their people and activity. "
+        "Does nothing if demo data already exists."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -21,10 +22,19 @@ class Command(BaseCommand):
             "--organisations", type=int, default=400, help="Organisations in total (default 400)."
         )
         parser.add_argument("--services", type=int, default=1200, help="Services in total (default 1200).")
+        parser.add_argument(
+            "--no-networks",
+            action="store_false",
+            dest="networks",
+            help="Load only the directory, not the demo networks, their people and activity.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = load_demo(
-            seed=options["seed"], organisations=options["organisations"], services=options["services"]
+            seed=options["seed"],
+            organisations=options["organisations"],
+            services=options["services"],
+            networks=options["networks"],
         )
         counts = (
             f"{result['organisations']} organisations, {result['services']} services, "
@@ -35,6 +45,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Search index: {result['indexed']} public services indexed.")
         else:
             self.stdout.write(f"Demo data already present ({counts}); nothing was changed.")
+        if "networks" in result:
+            self._networks(result["networks"])
         self.stdout.write("")
         self.stdout.write("Demo logins:")
         rows = [("Username", "Password", "Role"), *result["logins"]]
@@ -48,3 +60,18 @@ class Command(BaseCommand):
                 "and published demo passwords. Do not use it in production."
             )
         )
+
+    def _networks(self, networks: dict[str, Any]) -> None:
+        counts = (
+            f"{networks['networks']} networks, {networks['memberships']} memberships, "
+            f"{networks['peer_groups']} peer groups, {networks['threads']} threads, "
+            f"{networks['work_log']} work log entries"
+        )
+        if networks["created"]:
+            self.stdout.write(self.style.SUCCESS(f"Demo networks loaded: {counts}."))
+            self.stdout.write(
+                f"  with {networks['people']} people, {networks['bulletins']} bulletins "
+                f"({networks['bulletin_reads']} reads) and {networks['posts']} posts."
+            )
+        else:
+            self.stdout.write(f"Demo networks already present ({counts}); nothing was changed.")
