@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_pages import _axe_violations, _load_reference_data
+from tests.browser.support import axe_violations, load_reference_data
 from verkosto.networks.tests.bulletin_support import Audience, World, make_world, region, send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +17,7 @@ PASSWORD = "bulletin-test-pass-42"
 
 @pytest.fixture
 def world() -> World:
-    _load_reference_data()
+    load_reference_data()
     world = make_world()
     for user in (world.coordinator_k, world.reader_k):
         user.set_password(PASSWORD)
@@ -39,7 +39,7 @@ def _log_in(page: Any, live_server: Any, user: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_bulletin_pages_have_no_axe_violations(
+def test_bulletin_pages_have_noaxe_violations(
     page_in: Any, live_server: Any, world: World, lang: str
 ) -> None:
     page = page_in(lang)
@@ -55,7 +55,7 @@ def test_bulletin_pages_have_no_axe_violations(
     ]:
         page.goto(live_server.url + url)
         assert page.locator("html").get_attribute("lang") == lang
-        violations = _axe_violations(page)
+        violations = axe_violations(page)
         if violations:
             problems[url] = violations
     # The error state: "chosen networks" without a network, shown next to the field and above.
@@ -66,7 +66,7 @@ def test_bulletin_pages_have_no_axe_violations(
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_networks").get_attribute("aria-invalid") == "true"
-    violations = _axe_violations(page)
+    violations = axe_violations(page)
     if violations:
         problems["new bulletin with errors"] = violations
     assert problems == {}

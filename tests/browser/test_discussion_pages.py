@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from tests.browser.test_pages import _axe_violations, _load_reference_data
+from tests.browser.support import check_page, load_reference_data
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.tests.factories import OrganisationFactory, municipality, region
 from verkosto.networks import discussions, worklog
@@ -26,7 +26,7 @@ PASSWORD = "discussion-test-pass-42"
 
 @pytest.fixture
 def network() -> dict[str, Any]:
-    _load_reference_data()
+    load_reference_data()
     network = NetworkFactory(
         name_fi="Kainuun ALU-verkosto", name_sv="Kajanalands ALU-nätverk", regions=[region("MK18")]
     )
@@ -80,15 +80,8 @@ def _log_in(page: Any, live_server: Any, username: str) -> None:
     page.wait_for_url(f"{live_server.url}/")
 
 
-def _check(page: Any, lang: str, name: str, problems: dict[str, list[str]]) -> None:
-    assert page.locator("html").get_attribute("lang") == lang
-    violations = _axe_violations(page)
-    if violations:
-        problems[name] = violations
-
-
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_discussion_pages_have_no_axe_violations(
+def test_discussion_pages_have_noaxe_violations(
     page_in: Any, live_server: Any, network: dict, lang: str
 ) -> None:
     page = page_in(lang)
@@ -102,19 +95,19 @@ def test_discussion_pages_have_no_axe_violations(
         f"/networks/peer-groups/{group.pk}/threads/",
     ]:
         page.goto(live_server.url + url)
-        _check(page, lang, url, problems)
+        check_page(page, lang, url, problems)
     # The error state: an empty message, shown in the summary and next to the field.
     page.goto(f"{live_server.url}/networks/{n.pk}/threads/new/")
     page.fill("#id_title", "Otsikko ilman viestiä")
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_body").get_attribute("aria-invalid") == "true"
-    _check(page, lang, "new thread with errors", problems)
+    check_page(page, lang, "new thread with errors", problems)
     assert problems == {}
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_work_log_pages_have_no_axe_violations(
+def test_work_log_pages_have_noaxe_violations(
     page_in: Any, live_server: Any, network: dict, lang: str
 ) -> None:
     page = page_in(lang)
@@ -128,7 +121,7 @@ def test_work_log_pages_have_no_axe_violations(
         f"/networks/{n.pk}/coverage/",
     ]:
         page.goto(live_server.url + url)
-        _check(page, lang, url, problems)
+        check_page(page, lang, url, problems)
     page.goto(f"{live_server.url}/networks/{n.pk}/coverage/")
     assert page.locator("svg[role=img]").count() == 4
     page.goto(f"{live_server.url}/networks/worklog/new/")
@@ -137,7 +130,7 @@ def test_work_log_pages_have_no_axe_violations(
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_days").get_attribute("aria-invalid") == "true"
-    _check(page, lang, "new entry with errors", problems)
+    check_page(page, lang, "new entry with errors", problems)
     assert problems == {}
 
 

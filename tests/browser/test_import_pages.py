@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.test_pages import _axe_violations, _load_reference_data
+from tests.browser.support import check_page, load_reference_data
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation, Service
 from verkosto.directory.search import search_index_rebuild
@@ -25,7 +25,7 @@ PREVIEW_URL = re.compile(r".*/import/[0-9a-f-]{36}/$")
 
 @pytest.fixture
 def importer() -> Any:
-    _load_reference_data()
+    load_reference_data()
     org = OrganisationFactory(
         name_fi="Kainuun Testipaja ry",
         kind=Organisation.Kind.YOUTH_WORKSHOP,
@@ -72,42 +72,33 @@ def _log_in(page: Any, live_server: Any) -> None:
     page.wait_for_url(f"{live_server.url}/")
 
 
-def _check(page: Any, lang: str, name: str, problems: dict[str, list[str]]) -> None:
-    assert page.locator("html").get_attribute("lang") == lang
-    violations = _axe_violations(page)
-    if violations:
-        problems[name] = violations
-
-
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_import_pages_have_no_axe_violations(
-    page_in: Any, live_server: Any, importer: Any, lang: str
-) -> None:
+def test_import_pages_have_noaxe_violations(page_in: Any, live_server: Any, importer: Any, lang: str) -> None:
     page = page_in(lang)
     _log_in(page, live_server)
     problems: dict[str, list[str]] = {}
 
     page.click("header nav a[href='/import/']")
     page.wait_for_url(f"{live_server.url}/import/")
-    _check(page, lang, "upload", problems)
+    check_page(page, lang, "upload", problems)
 
     page.click("form.edit-form button[type=submit]")  # no file chosen
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_file").get_attribute("aria-invalid") == "true"
-    _check(page, lang, "upload with errors", problems)
+    check_page(page, lang, "upload with errors", problems)
 
     page.set_input_files("#id_file", _file([GOOD_ROW, BAD_ROW]))
     page.click("form.edit-form button[type=submit]")
     page.wait_for_url(PREVIEW_URL)
     assert page.locator(".problem-table tbody tr").count() == 2
     assert page.locator(".apply-form").count() == 0
-    _check(page, lang, "preview with problems", problems)
+    check_page(page, lang, "preview with problems", problems)
 
     page.goto(f"{live_server.url}/import/")
     page.set_input_files("#id_file", _file([GOOD_ROW]))
     page.click("form.edit-form button[type=submit]")
     page.wait_for_url(PREVIEW_URL)
-    _check(page, lang, "preview", problems)
+    check_page(page, lang, "preview", problems)
 
     assert problems == {}
 

@@ -4,13 +4,13 @@ forms' error states included; the filters work with htmx and without."""
 from __future__ import annotations
 
 import datetime
-import importlib
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from tests.browser.support import axe_violations, load_reference_data
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation
 from verkosto.directory.tests.factories import OrganisationFactory, ServiceFactory, municipality, region
@@ -22,21 +22,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "browser-test-pass-42"
 
 
-def _load_reference_data() -> None:
-    """Transactional tests empty every table afterwards, the migrations' reference data too: load
-    it again with the migrations' own (idempotent) loaders (as tests/browser/test_pages.py)."""
-    from django.apps import apps
-
-    for module in (
-        "verkosto.core.migrations.0002_load_geography",
-        "verkosto.directory.migrations.0002_managed_lists",
-    ):
-        importlib.import_module(module).load(apps, None)
-
-
 @pytest.fixture
 def networks() -> dict[str, Any]:
-    _load_reference_data()
+    load_reference_data()
     with translation.override("fi"):
         association = OrganisationFactory(name_fi="Nuorten Työpajayhdistys", name_sv="Ungdomsverkstäderna")
         workshop = OrganisationFactory(
@@ -74,16 +62,6 @@ def networks() -> dict[str, Any]:
     return {"network": network, "group": group, "swedish": swedish, "workshop": workshop}
 
 
-def _axe_violations(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
-
-
 def _log_in(page: Any, live_server: Any) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "kaisa")
@@ -93,7 +71,7 @@ def _log_in(page: Any, live_server: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_public_network_pages_have_no_axe_violations(
+def test_public_network_pages_have_noaxe_violations(
     page_in: Any, live_server: Any, networks: dict, lang: str
 ) -> None:
     page = page_in(lang)
@@ -109,7 +87,7 @@ def test_public_network_pages_have_no_axe_violations(
     for url in urls:
         page.goto(live_server.url + url)
         assert page.locator("html").get_attribute("lang") == lang
-        violations = _axe_violations(page)
+        violations = axe_violations(page)
         if violations:
             problems[url] = violations
     assert problems == {}
@@ -136,7 +114,7 @@ def test_managing_pages_have_no_axe_violations_even_with_errors(
         f"/networks/peer-groups/{group.pk}/members/",
     ]:
         page.goto(live_server.url + url)
-        violations = _axe_violations(page)
+        violations = axe_violations(page)
         if violations:
             problems[url] = violations
     # Error states: a leave date before the join date, and an empty name.
@@ -145,13 +123,13 @@ def test_managing_pages_have_no_axe_violations_even_with_errors(
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_left_on").get_attribute("aria-invalid") == "true"
-    violations = _axe_violations(page)
+    violations = axe_violations(page)
     if violations:
         problems["end membership with errors"] = violations
     page.goto(f"{live_server.url}/networks/new/")
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
-    violations = _axe_violations(page)
+    violations = axe_violations(page)
     if violations:
         problems["new network with errors"] = violations
     assert problems == {}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.browser.support import axe_violations, load_reference_data
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation, TargetGroup, WayOfWorking
 from verkosto.directory.search import search_index_rebuild
@@ -23,21 +23,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "browser-test-pass-42"
 
 
-def _load_reference_data() -> None:
-    """Transactional tests empty every table afterwards, the migrations' reference data too: load
-    it again with the migrations' own (idempotent) loaders."""
-    from django.apps import apps
-
-    for module in (
-        "verkosto.core.migrations.0002_load_geography",
-        "verkosto.directory.migrations.0002_managed_lists",
-    ):
-        importlib.import_module(module).load(apps, None)
-
-
 @pytest.fixture
 def directory() -> dict[str, Any]:
-    _load_reference_data()
+    load_reference_data()
     kajaani, oulu = municipality("Kajaani"), municipality("Oulu")
     org = OrganisationFactory(
         name_fi="Kainuun Testipaja ry",
@@ -74,16 +62,6 @@ def directory() -> dict[str, Any]:
     return {"org": org, "service": service, "contact": contact, "user": user}
 
 
-def _axe_violations(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
-
-
 def _log_in(page: Any, live_server: Any) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "kaisa")
@@ -93,7 +71,7 @@ def _log_in(page: Any, live_server: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_public_pages_have_no_axe_violations(
+def test_public_pages_have_noaxe_violations(
     page_in: Any, live_server: Any, directory: dict, lang: str
 ) -> None:
     page = page_in(lang)
@@ -110,7 +88,7 @@ def test_public_pages_have_no_axe_violations(
     for url in urls:
         page.goto(live_server.url + url)
         assert page.locator("html").get_attribute("lang") == lang
-        violations = _axe_violations(page)
+        violations = axe_violations(page)
         if violations:
             problems[url] = violations
     assert problems == {}
@@ -133,7 +111,7 @@ def test_edit_forms_have_no_axe_violations_even_with_errors(
         f"/organisations/{org.pk}/history/",
     ]:
         page.goto(live_server.url + url)
-        violations = _axe_violations(page)
+        violations = axe_violations(page)
         if violations:
             problems[url] = violations
     # The error state: a wrong business ID, shown next to the field and in the summary.
@@ -142,7 +120,7 @@ def test_edit_forms_have_no_axe_violations_even_with_errors(
     page.click("form.edit-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert page.locator("#id_business_id").get_attribute("aria-invalid") == "true"
-    violations = _axe_violations(page)
+    violations = axe_violations(page)
     if violations:
         problems["edit with errors"] = violations
     assert problems == {}
@@ -202,7 +180,7 @@ def test_axe_harness_reports_a_real_violation(page_in: Any, live_server: Any, di
     page = page_in("fi")
     page.goto(f"{live_server.url}/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')")
-    assert any(v.startswith("label") for v in _axe_violations(page))
+    assert any(v.startswith("label") for v in axe_violations(page))
 
 
 def test_pages_print_without_navigation(page_in: Any, live_server: Any, directory: dict) -> None:

@@ -6,18 +6,18 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from verkosto.accounts import permissions
 from verkosto.core.models import AuditEntry
+from verkosto.core.views import form_view
 
 from . import selectors, services
 from .forms import ContactPersonForm, OrganisationForm, ServiceForm, search_filters_from
@@ -140,25 +140,15 @@ def _form_view(
     cancel_url: str,
     organisation: Organisation | None = None,
 ) -> HttpResponse:
-    """Validate a posted form, run the service with its data, and either redirect or show the form
-    again with every error (the form's own and the service's) next to its field."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(actor=request.user, **form.cleaned_data)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc) or _("You may not make this change."))
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-        else:
-            messages.success(request, saved_message)
-            return redirect(success_url(saved))
-    status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "title": title, "cancel_url": cancel_url, "organisation": organisation}
-    return render(request, "directory/form.html", context, status=status)
+    return form_view(
+        request,
+        form,
+        save=save,
+        saved_message=saved_message,
+        success_url=success_url,
+        template="directory/form.html",
+        context={"title": title, "cancel_url": cancel_url, "organisation": organisation},
+    )
 
 
 def _editable_organisation(request: HttpRequest, pk: int) -> Organisation:

@@ -9,17 +9,18 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from verkosto.core.views import form_view
 
 from . import bulletins, discussions, permissions, selectors, services, worklog
 from .forms import (
@@ -224,32 +225,15 @@ def _form_view(
     breadcrumbs: Sequence[tuple[str, str]] = (),
     intro: str = "",
 ) -> HttpResponse:
-    """Validate a posted form, run the service with its data, and either redirect or show the form
-    again with every error (the form's own and the service's) next to its field. As the
-    directory's `_form_view`, with the networks' breadcrumbs."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(actor=request.user, **form.cleaned_data)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc) or _("You may not make this change."))
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-        else:
-            messages.success(request, saved_message)
-            return redirect(success_url(saved))
-    status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "form": form,
-        "title": title,
-        "cancel_url": cancel_url,
-        "breadcrumbs": breadcrumbs,
-        "intro": intro,
-    }
-    return render(request, "networks/form.html", context, status=status)
+    return form_view(
+        request,
+        form,
+        save=save,
+        saved_message=saved_message,
+        success_url=success_url,
+        template="networks/form.html",
+        context={"title": title, "cancel_url": cancel_url, "breadcrumbs": breadcrumbs, "intro": intro},
+    )
 
 
 def _managed_network(request: HttpRequest, pk: int) -> Network:

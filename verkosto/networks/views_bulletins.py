@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+
+from verkosto.core.views import add_validation_errors
 
 from . import bulletins
 from .forms_bulletins import BulletinForm, DigestPreferenceForm
@@ -65,14 +66,6 @@ def bulletin_mark_all_read(request: HttpRequest) -> HttpResponse:
     return redirect("networks:bulletin_feed")
 
 
-def _add_service_errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 def bulletin_new(request: HttpRequest) -> HttpResponse:
     if not bulletins.can_send_bulletins(request.user):
@@ -84,7 +77,7 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
         except PermissionDenied as exc:
             form.add_error(None, str(exc) or _("You may not make this change."))
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_validation_errors(form, exc)
         else:
             messages.success(request, _("The bulletin was sent."))
             return redirect("networks:bulletin", pk=bulletin.pk)
@@ -109,7 +102,7 @@ def digest_settings(request: HttpRequest) -> HttpResponse:
                 language=getattr(request, "LANGUAGE_CODE", ""),
             )
         except ValidationError as exc:
-            _add_service_errors(form, exc)
+            add_validation_errors(form, exc)
         else:
             messages.success(request, _("Your e-mail digest setting was saved."))
             return redirect("networks:digest_settings")
