@@ -1,0 +1,1 @@
+"""A labelled set of silent signals for measuring how well `cluster` finds their themes."""
