@@ -33,6 +33,7 @@ test: $(STAMP_DEV)
 
 bench: $(STAMP)
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/textanalytics_bench.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
