@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.support import axe_violations, load_reference_data
+from tests.browser.support import axe_violations, load_reference_data, log_in
 from verkosto.networks.tests.bulletin_support import Audience, World, make_world, region, send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,15 +31,11 @@ def world() -> World:
 
 
 def _log_in(page: Any, live_server: Any, user: Any) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", user.get_username())
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, user.get_username(), PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_bulletin_pages_have_noaxe_violations(
+def test_bulletin_pages_have_no_axe_violations(
     page_in: Any, live_server: Any, world: World, lang: str
 ) -> None:
     page = page_in(lang)

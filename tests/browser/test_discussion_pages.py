@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from tests.browser.support import check_page, load_reference_data
+from tests.browser.support import check_page, load_reference_data, log_in
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.tests.factories import OrganisationFactory, municipality, region
 from verkosto.networks import discussions, worklog
@@ -73,15 +73,11 @@ def network() -> dict[str, Any]:
 
 
 def _log_in(page: Any, live_server: Any, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, username, PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_discussion_pages_have_noaxe_violations(
+def test_discussion_pages_have_no_axe_violations(
     page_in: Any, live_server: Any, network: dict, lang: str
 ) -> None:
     page = page_in(lang)
@@ -107,7 +103,7 @@ def test_discussion_pages_have_noaxe_violations(
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_work_log_pages_have_noaxe_violations(
+def test_work_log_pages_have_no_axe_violations(
     page_in: Any, live_server: Any, network: dict, lang: str
 ) -> None:
     page = page_in(lang)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.support import check_page, load_reference_data
+from tests.browser.support import check_page, load_reference_data, log_in
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation, Service
 from verkosto.directory.search import search_index_rebuild
@@ -65,15 +65,13 @@ BAD_ROW = {
 
 
 def _log_in(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "tuoja")
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, "tuoja", PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_import_pages_have_noaxe_violations(page_in: Any, live_server: Any, importer: Any, lang: str) -> None:
+def test_import_pages_have_no_axe_violations(
+    page_in: Any, live_server: Any, importer: Any, lang: str
+) -> None:
     page = page_in(lang)
     _log_in(page, live_server)
     problems: dict[str, list[str]] = {}

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
-from tests.browser.support import axe_violations, load_reference_data
+from tests.browser.support import axe_violations, load_reference_data, log_in
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation
 from verkosto.directory.tests.factories import OrganisationFactory, ServiceFactory, municipality, region
@@ -63,15 +63,11 @@ def networks() -> dict[str, Any]:
 
 
 def _log_in(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "kaisa")
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, "kaisa", PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_public_network_pages_have_noaxe_violations(
+def test_public_network_pages_have_no_axe_violations(
     page_in: Any, live_server: Any, networks: dict, lang: str
 ) -> None:
     page = page_in(lang)

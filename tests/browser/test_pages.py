@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.browser.support import axe_violations, load_reference_data
+from tests.browser.support import axe_violations, load_reference_data, log_in
 from verkosto.accounts.models import RoleAssignment
 from verkosto.directory.models import Organisation, TargetGroup, WayOfWorking
 from verkosto.directory.search import search_index_rebuild
@@ -63,15 +63,11 @@ def directory() -> dict[str, Any]:
 
 
 def _log_in(page: Any, live_server: Any) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "kaisa")
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, "kaisa", PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_public_pages_have_noaxe_violations(
+def test_public_pages_have_no_axe_violations(
     page_in: Any, live_server: Any, directory: dict, lang: str
 ) -> None:
     page = page_in(lang)
