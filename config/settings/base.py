@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "verkosto.accounts",
     "verkosto.directory",
     "verkosto.networks",
+    "verkosto.observations",
     "verkosto.interchange",
     "verkosto.api",
     "verkosto.demo",

@@ -59,49 +59,94 @@ def _terms_of(words: str, lang: normalise.Lang) -> frozenset[str]:
     return frozenset(normalise.terms_for_word(w, lang)[0] for w in words.split())
 
 
+class _Analyzer:
+    """Terms of a text without stop words; a class (not a closure) so that a fitted space pickles."""
+
+    def __init__(self, lang: normalise.Lang) -> None:
+        self.lang = lang
+        self.stop = _terms_of(_STOP_WORDS.get(lang, ""), lang)
+
+    def __call__(self, text: str) -> list[str]:
+        return [t for t in normalise.tokens(text, self.lang) if t not in self.stop]
+
+
 def _analyzer(lang: normalise.Lang) -> Any:
-    stop = _terms_of(_STOP_WORDS.get(lang, ""), lang)
+    return _Analyzer(lang)
 
-    def analyse(text: str) -> list[str]:
-        return [t for t in normalise.tokens(text, lang) if t not in stop]
 
-    return analyse
+class FeatureSpace:
+    """The fitted text-to-vector pipeline: word and character TF-IDF, then LSA, unit length.
+
+    `fit` learns it from a corpus; `transform` maps any later text into the same space, so that a
+    new signal can be compared with the centres of themes found earlier. Picklable.
+    """
+
+    def __init__(self, lang: normalise.Lang, seed: int) -> None:
+        self.lang = lang
+        self.seed = seed
+        self._blocks: list[tuple[Any, float]] = []
+        self._svd: Any = None
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], lang: normalise.Lang = "fi", seed: int = 0) -> FeatureSpace:
+        space = cls(lang, seed)
+        space._fit_transform(texts)
+        return space
+
+    def _fit_transform(self, texts: Sequence[str]) -> np.ndarray:
+        from scipy import sparse
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.preprocessing import normalize
+
+        # min_df=2: a term in one text only cannot link texts; max_df drops words of every signal.
+        words = TfidfVectorizer(
+            analyzer=_Analyzer(self.lang), sublinear_tf=True, min_df=2, max_df=0.3, dtype=np.float32
+        )
+        chars = TfidfVectorizer(
+            analyzer="char_wb",
+            ngram_range=(3, 5),
+            lowercase=True,
+            sublinear_tf=True,
+            min_df=2,
+            max_df=0.3,
+            dtype=np.float32,
+        )
+        blocks = []
+        self._blocks = []
+        for vectorizer, weight in ((words, 1.0), (chars, _CHAR_WEIGHT)):
+            try:
+                blocks.append(weight * normalize(vectorizer.fit_transform(texts)))
+            except ValueError:  # no term survives min_df/max_df (tiny or degenerate input)
+                continue
+            self._blocks.append((vectorizer, weight))
+        if not blocks:
+            return np.zeros((len(texts), 1), dtype=np.float32)
+        x = normalize(sparse.hstack(blocks).tocsr())
+        dims = min(_LSA_DIMS, x.shape[1] - 1, x.shape[0] - 1)
+        if dims < 2:
+            return np.asarray(x.toarray(), dtype=np.float32)
+        self._svd = TruncatedSVD(dims, algorithm="randomized", random_state=self.seed)
+        reduced = self._svd.fit_transform(x)
+        return np.asarray(normalize(reduced), dtype=np.float32)
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length vectors of the texts in this space; all-zero rows for texts with no term."""
+        from scipy import sparse
+        from sklearn.preprocessing import normalize
+
+        if not self._blocks:
+            return np.zeros((len(texts), 1), dtype=np.float32)
+        blocks = [weight * normalize(v.transform(texts)) for v, weight in self._blocks]
+        x = normalize(sparse.hstack(blocks).tocsr())
+        if self._svd is None:
+            return np.asarray(x.toarray(), dtype=np.float32)
+        return np.asarray(normalize(self._svd.transform(x)), dtype=np.float32)
 
 
 def _features(texts: Sequence[str], lang: normalise.Lang, seed: int) -> np.ndarray:
     """Unit-length LSA vectors of the texts; all-zero rows for texts with no usable term."""
-    from scipy import sparse
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
-
-    # min_df=2: a term in one text only cannot link texts; max_df drops words of every signal.
-    words = TfidfVectorizer(
-        analyzer=_analyzer(lang), sublinear_tf=True, min_df=2, max_df=0.3, dtype=np.float32
-    )
-    chars = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=(3, 5),
-        lowercase=True,
-        sublinear_tf=True,
-        min_df=2,
-        max_df=0.3,
-        dtype=np.float32,
-    )
-    blocks = []
-    for vectorizer, weight in ((words, 1.0), (chars, _CHAR_WEIGHT)):
-        try:
-            blocks.append(weight * normalize(vectorizer.fit_transform(texts)))
-        except ValueError:  # no term survives min_df/max_df (tiny or degenerate input)
-            continue
-    if not blocks:
-        return np.zeros((len(texts), 1), dtype=np.float32)
-    x = normalize(sparse.hstack(blocks).tocsr())
-    dims = min(_LSA_DIMS, x.shape[1] - 1, x.shape[0] - 1)
-    if dims < 2:
-        return np.asarray(x.toarray(), dtype=np.float32)
-    reduced = TruncatedSVD(dims, algorithm="randomized", random_state=seed).fit_transform(x)
-    return np.asarray(normalize(reduced), dtype=np.float32)
+    return FeatureSpace(lang, seed)._fit_transform(texts)
 
 
 def _kmeans(x: np.ndarray, k: int, seed: int) -> Any:
@@ -122,28 +167,21 @@ def _candidate_ks(n: int, max_themes: int) -> list[int]:
     return ks
 
 
-def cluster_texts(
-    texts: Sequence[str],
+def cluster_vectors(
+    x: np.ndarray,
     *,
-    lang: normalise.Lang = "fi",
     seed: int = 0,
     max_themes: int = MAX_THEMES,
     min_similarity: float = _MIN_SIMILARITY,
-) -> list[int]:
-    """A theme id (0, 1, ...) per text, or -1 for none; the same for the same texts and seed.
+) -> np.ndarray:
+    """Group unit-length rows of `x` (all-zero rows: no theme): a theme id per row or -1.
 
-    The number of themes is chosen from the data. Ids are ordered by theme size, largest first.
+    The number of themes is chosen by silhouette; ids are ordered by theme size, largest first.
     """
     from sklearn.metrics import silhouette_score
 
-    labels = [NOISE] * len(texts)
-    analyse = _analyzer(lang)
-    usable = [i for i, t in enumerate(texts) if analyse(t)]
-    if len(usable) < 4:
-        return labels
-    x = _features([texts[i] for i in usable], lang, seed)
-    nonzero = np.linalg.norm(x, axis=1) > 0
-    rows = np.flatnonzero(nonzero)
+    labels = np.full(len(x), NOISE, dtype=np.int64)
+    rows = np.flatnonzero(np.linalg.norm(x, axis=1) > 0) if len(x) else np.array([], dtype=np.int64)
     xs = x[rows]
     if len(xs) < 4:
         return labels
@@ -177,8 +215,31 @@ def cluster_texts(
     sizes.pop(NOISE, None)
     kept = [c for c, size in sorted(sizes.items(), key=lambda cs: (-cs[1], cs[0])) if size >= 3]
     renumber = {old: new for new, old in enumerate(kept)}
-    for row, cluster in zip(rows, assigned.tolist(), strict=True):
-        labels[usable[row]] = renumber.get(cluster, NOISE)
+    labels[rows] = [renumber.get(c, NOISE) for c in assigned.tolist()]
+    return labels
+
+
+def cluster_texts(
+    texts: Sequence[str],
+    *,
+    lang: normalise.Lang = "fi",
+    seed: int = 0,
+    max_themes: int = MAX_THEMES,
+    min_similarity: float = _MIN_SIMILARITY,
+) -> list[int]:
+    """A theme id (0, 1, ...) per text, or -1 for none; the same for the same texts and seed.
+
+    The number of themes is chosen from the data. Ids are ordered by theme size, largest first.
+    """
+    labels = [NOISE] * len(texts)
+    analyse = _analyzer(lang)
+    usable = [i for i, t in enumerate(texts) if analyse(t)]
+    if len(usable) < 4:
+        return labels
+    x = _features([texts[i] for i in usable], lang, seed)
+    found = cluster_vectors(x, seed=seed, max_themes=max_themes, min_similarity=min_similarity)
+    for row, label in enumerate(found.tolist()):
+        labels[usable[row]] = label
     return labels
 
 
