@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/v1/", include("verkosto.api.urls")),
     path("", include("verkosto.interchange.urls")),
     path("networks/", include("verkosto.networks.urls")),
+    path("signals/", include("verkosto.observations.urls")),
     path("", include("verkosto.directory.urls")),
 ]

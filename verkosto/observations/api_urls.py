@@ -1,0 +1,3 @@
+"""/api/v1/signals/ and /api/v1/themes/."""
+
+urlpatterns: list = []

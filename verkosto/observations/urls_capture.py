@@ -1,0 +1,3 @@
+"""Pages of capture (see views_capture)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of flow (see views_flow)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of radar (see views_radar)."""
+
+urlpatterns: list = []

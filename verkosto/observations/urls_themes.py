@@ -1,0 +1,3 @@
+"""Pages of themes (see views_themes)."""
+
+urlpatterns: list = []
