@@ -1,3 +1,8 @@
 """/api/v1/signals/ and /api/v1/themes/."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("verkosto.observations.api_signals_urls")),
+    path("", include("verkosto.observations.api_themes_urls")),
+]

@@ -218,6 +218,32 @@ class Signal(models.Model):
         return self.text[:60]
 
 
+class KeywordCount(models.Model):
+    """How often a base-form keyword occurs in a region's signals of one month.
+
+    `tf` counts occurrences, `df` the signals that contain it; maintained on every signal write
+    (`observations.keywords`), so that emergence measures never re-read signal texts.
+    """
+
+    term = models.CharField(max_length=80)
+    language = models.CharField(max_length=2, choices=TextLanguage.choices)
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    tf = models.PositiveIntegerField(default=0)
+    df = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "language", "region", "month"], name="keywordcount_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["month", "term"])]
+
+    def __str__(self) -> str:
+        return f"{self.term} {self.region_id} {self.month:%Y-%m}: {self.tf}/{self.df}"
+
+
 class ThemeRun(models.Model):
     """One recomputation of the themes of one scope (national or a region) and language.
 

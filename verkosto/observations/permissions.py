@@ -111,3 +111,11 @@ def sees_small_counts(user: Any, region_id: int) -> bool:
 def can_view_radar(user: Any) -> bool:
     """The radar of emerging themes: coordinators and administrators."""
     return has_national_reach(user) or bool(coordinated_region_ids(user))
+
+
+def visible_count(user: Any, region_id: int, count: int) -> int | None:
+    """A region's count for one month as this user may see it: None (suppressed) when it is
+    between 1 and SMALL_COUNT - 1 and the user is not one of the region's coordinators."""
+    if 0 < count < SMALL_COUNT and not sees_small_counts(user, region_id):
+        return None
+    return count

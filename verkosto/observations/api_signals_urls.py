@@ -1,0 +1,3 @@
+"""API urls of signals."""
+
+urlpatterns: list = []

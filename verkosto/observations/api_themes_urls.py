@@ -1,0 +1,3 @@
+"""API urls of themes."""
+
+urlpatterns: list = []
