@@ -34,13 +34,18 @@ test: $(STAMP_DEV)
 bench: $(STAMP)
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/textanalytics_bench.py
+	$(BIN)/python bench/signals_bench.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy verkosto/directory/services.py verkosto/directory/selectors.py verkosto/directory/search.py verkosto/directory/facetstore.py verkosto/textanalytics \
 		verkosto/networks/services.py verkosto/networks/selectors.py verkosto/networks/permissions.py \
-		verkosto/networks/bulletins.py verkosto/networks/discussions.py verkosto/networks/worklog.py
+		verkosto/networks/bulletins.py verkosto/networks/discussions.py verkosto/networks/worklog.py \
+	verkosto/observations/capture.py verkosto/observations/selectors.py verkosto/observations/permissions.py \
+	verkosto/observations/themes.py verkosto/observations/placement.py verkosto/observations/theme_selectors.py \
+	verkosto/observations/keywords.py verkosto/observations/radar.py verkosto/observations/signal_import.py \
+	verkosto/observations/plots.py
 
 # Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
 messages: $(STAMP_DEV)

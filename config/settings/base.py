@@ -161,12 +161,16 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verkosto API",
     "DESCRIPTION": "The directory of employment and youth-service actors in Finland: regions, "
-    "municipalities, organisations, services and public contact people; and its HSDS 3.0 publication.",
+    "municipalities, organisations, services and public contact people; and its HSDS 3.0 publication; "
+    "networks and bulletins; silent signals and their themes.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "REDOC_DIST": "SIDECAR",
     # Separate request and response components: read-only fields (id, uuid, ...) are not in bodies.
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two different "language" choice lists (a network's working language, a signal's language)
+    # get their own component names.
+    "ENUM_NAME_OVERRIDES": {"TextLanguageEnum": "verkosto.observations.models.TextLanguage"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "verkosto.api.schema.add_retry_after",

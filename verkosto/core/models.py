@@ -51,6 +51,10 @@ class AuditEntry(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("updated")
         DELETE = "delete", _("deleted")
+        MERGE = "merge", _("merged")
+        SPLIT = "split", _("split")
+        MOVE = "move", _("moved")
+        RECOMPUTE = "recompute", _("recomputed")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1646,11 +1646,18 @@ def demo_counts() -> dict[str, int]:
 
 
 def load_demo(
-    *, seed: int = 2025, organisations: int = 400, services: int = 1200, networks: bool = False
+    *,
+    seed: int = 2025,
+    organisations: int = 400,
+    services: int = 1200,
+    networks: bool = False,
+    signals: bool = False,
 ) -> dict[str, Any]:
     """Load the demo directory once: the real organisations, generated ones up to `organisations`
     and `services` in total, and the demo users. Does nothing when demo data already exists.
-    With `networks`, the demo networks follow (verkosto.demo.networks, also loaded only once).
+    With `networks`, the demo networks follow (verkosto.demo.networks, also loaded only once); with
+    `signals` too, the demo signals and their themes (verkosto.demo.signals, written by the
+    networks' people, also loaded only once).
 
     Returns counts, whether anything was created, and the demo logins (username, password, role).
     """
@@ -1661,6 +1668,10 @@ def load_demo(
 
         result["networks"] = load_demo_networks(seed=seed)
         result["logins"] = network_logins(result["logins"])
+        if signals:
+            from .signals import load_demo_signals
+
+            result["signals"] = load_demo_signals(seed=seed)
     return result
 
 

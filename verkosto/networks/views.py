@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from verkosto.core.geography import REGION_TILES
 from verkosto.core.views import form_view
 
 from . import bulletins, discussions, permissions, selectors, services, worklog
@@ -65,16 +66,6 @@ def _peer_group_url(obj: Model) -> str:
 
 # --- the members' map ----------------------------------------------------------------------------
 
-# Where each region sits on the schematic map: (column, row), north at the top. A tile grid, not a
-# map: neighbours are roughly neighbours, sizes are not sizes.
-REGION_TILES = {
-    "MK19": (3, 0),
-    "MK17": (3, 1), "MK18": (4, 1),
-    "MK16": (2, 2), "MK11": (4, 2), "MK12": (5, 2),
-    "MK15": (1, 3), "MK14": (2, 3), "MK13": (3, 3), "MK10": (4, 3),
-    "MK04": (1, 4), "MK06": (2, 4), "MK07": (3, 4), "MK08": (4, 4), "MK09": (5, 4),
-    "MK21": (0, 5), "MK02": (1, 5), "MK05": (2, 5), "MK01": (3, 5),
-}  # fmt: skip
 TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 116, 62, 6
 COLUMNS = 6
 

@@ -336,6 +336,18 @@ class Escalation(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("escalation")
         verbose_name_plural = _("escalations")
+        constraints = [
+            # One escalation of a theme from a region is being handled at a time (open or
+            # acknowledged); once it is closed, the region may raise the theme again.
+            models.UniqueConstraint(
+                fields=["theme", "region"],
+                condition=~Q(status="closed"),
+                name="escalation_one_open_per_theme_region",
+                violation_error_message=_(
+                    "This theme has already been escalated from this region and is still being handled."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.theme} ({self.region})"

@@ -1,3 +1,9 @@
-"""Pages of radar (see views_radar)."""
+"""The radar of emerging themes (see views_radar)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_radar
+
+urlpatterns = [
+    path("", views_radar.radar_page, name="radar"),
+]

@@ -12,8 +12,8 @@ from verkosto.demo.generator import load_demo
 class Command(BaseCommand):
     help = (
         "Load demo data: the real organisations of the background articles, generated organisations "
-        "in every region, one demo user per role, and the demo networks with their people and activity. "
-        "Does nothing if demo data already exists."
+        "in every region, one demo user per role, the demo networks with their people and activity, and "
+        "demo silent signals with their themes. Does nothing if demo data already exists."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,6 +28,12 @@ class Command(BaseCommand):
             dest="networks",
             help="Load only the directory, not the demo networks, their people and activity.",
         )
+        parser.add_argument(
+            "--no-signals",
+            action="store_false",
+            dest="signals",
+            help="Do not load the demo signals and their themes (they need the demo networks).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = load_demo(
@@ -35,6 +41,7 @@ class Command(BaseCommand):
             organisations=options["organisations"],
             services=options["services"],
             networks=options["networks"],
+            signals=options["networks"] and options["signals"],
         )
         counts = (
             f"{result['organisations']} organisations, {result['services']} services, "
@@ -47,6 +54,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo data already present ({counts}); nothing was changed.")
         if "networks" in result:
             self._networks(result["networks"])
+        if "signals" in result:
+            self._signals(result["signals"])
         self.stdout.write("")
         self.stdout.write("Demo logins:")
         rows = [("Username", "Password", "Role"), *result["logins"]]
@@ -75,3 +84,15 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(f"Demo networks already present ({counts}); nothing was changed.")
+
+    def _signals(self, signals: dict[str, Any]) -> None:
+        counts = (
+            f"{signals['signals']} signals ({signals['swedish']} in Swedish) "
+            f"in {signals['regions']} regions, {signals['themes']} themes "
+            f"({signals['published_themes']} published), "
+            f"{signals['escalations']} escalations"
+        )
+        if signals["created"]:
+            self.stdout.write(self.style.SUCCESS(f"Demo signals loaded: {counts} in {signals['seconds']} s."))
+        else:
+            self.stdout.write(f"Demo signals already present ({counts}); nothing was changed.")
