@@ -26,6 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from verkosto.core.models import Municipality
+from verkosto.core.spreadsheets import guard_formula, unguard_formula  # noqa: F401 - part of this module's interface
 from verkosto.directory import search, selectors
 from verkosto.directory.forms import search_filters_from
 from verkosto.directory.models import Language, Organisation, Service, TargetGroup, WayOfWorking
@@ -34,9 +35,6 @@ CSV_DELIMITER = ";"  # Excel in Finnish and Swedish locales splits on ";" (the d
 LIST_SEPARATOR = ";"  # between values inside one cell: "young-people;neet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A spreadsheet treats a cell starting with one of these as a formula ("CSV injection"); such
-# cells get a leading apostrophe on export, and the import takes it away again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUERY_MAX_LENGTH = 200  # as on the search page
 _CHUNK = 500  # services read per round of queries while streaming
 
@@ -113,16 +111,6 @@ READ_ONLY_COLUMNS = frozenset({"municipality_names"})
 
 
 # --- cells ---------------------------------------------------------------------------------------
-
-
-def guard_formula(text: str) -> str:
-    """A text a spreadsheet would run as a formula, made inert with a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def unguard_formula(text: str) -> str:
-    """The inverse of `guard_formula`, for cells coming back in an import."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def format_boolean(value: bool) -> str:

@@ -12,12 +12,9 @@ Three steps, each a function here:
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 import uuid
-import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,14 +25,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Field, Q
 from django.http import Http404
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from verkosto.accounts import permissions
 from verkosto.core.models import Municipality
+from verkosto.core.spreadsheets import Limits, SpreadsheetError, read_rows
+from verkosto.core.spreadsheets import too_large_message as spreadsheet_too_large
 from verkosto.directory import services
 from verkosto.directory.models import (
     ContactPerson,
@@ -49,7 +45,7 @@ from verkosto.directory.search import search_index_deferred
 from verkosto.directory.validators import normalise_business_id, validate_business_id
 
 from .models import TabularImport
-from .tabular import COLUMN_NAMES, LIST_SEPARATOR, column_letter, unguard_formula
+from .tabular import COLUMN_NAMES, LIST_SEPARATOR, column_letter
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -64,8 +60,14 @@ _SPLIT_RE = re.compile(r"[;,\n]")
 _FI_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
-class ImportFileError(Exception):
-    """The upload cannot be read as a table; the message says why in the user's language."""
+# The directory's import reads tables with the shared reader; its errors keep this module's name.
+ImportFileError = SpreadsheetError
+LIMITS = Limits(
+    max_bytes=MAX_BYTES,
+    max_unpacked_bytes=MAX_UNPACKED_BYTES,
+    max_rows=MAX_ROWS,
+    max_cell_chars=MAX_CELL_CHARS,
+)
 
 
 class ImportRefused(Exception):
@@ -92,44 +94,15 @@ class Table:
 
 
 def read_table(file_name: str, data: bytes) -> Table:
-    """The first sheet of an XLSX workbook or a CSV file (UTF-8, or Windows-1252 as Excel's "CSV"
-    writes it in Finland; ";", "," or tab between cells, whichever the first row uses)."""
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(too_large_message(len(data)))
-    if data.startswith(b"PK\x03\x04"):
-        return _table(_xlsx_rows(data))
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(_("Old Excel files (.xls) cannot be read. Save the file as .xlsx or CSV."))
-    if file_name.lower().endswith(".xlsx"):
-        raise ImportFileError(_("The file is not a valid XLSX workbook."))
-    return _table(_csv_rows(data))
-
-
-def too_large_message(size: int) -> str:
-    return _("The file is too large (%(size)s). The limit is %(limit)s: split it into smaller files.") % {
-        "size": filesizeformat(size),
-        "limit": filesizeformat(MAX_BYTES),
-    }
-
-
-def _table(raw_rows: Iterator[list[str]]) -> Table:
+    """The first sheet of an XLSX workbook or a CSV file (see `core.spreadsheets`): the first
+    non-empty row names the columns."""
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for number, raw in enumerate(raw_rows, start=1):
-        cells = [_clean_cell(value, number) for value in raw]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:
-            continue
+    for number, cells in read_rows(file_name, data, LIMITS):
         if header is None:
             header = [cell.lstrip("\ufeff").strip().lower() for cell in cells]
             continue
         rows.append((number, cells))
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(max)s rows. Split it into files of at most %(max)s rows.")
-                % {"max": number_format(MAX_ROWS, force_grouping=True)}
-            )
     if header is None:
         raise ImportFileError(_("The file is empty."))
     if not rows:
@@ -137,76 +110,8 @@ def _table(raw_rows: Iterator[list[str]]) -> Table:
     return Table(header=header, rows=rows)
 
 
-def _clean_cell(value: str, row: int) -> str:
-    if len(value) > MAX_CELL_CHARS:
-        raise ImportFileError(
-            _("A cell on row %(row)d is longer than %(max)d characters.")
-            % {"row": row, "max": MAX_CELL_CHARS}
-        )
-    return unguard_formula(value.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(_('The file is not text in UTF-8. Save it as "CSV UTF-8" and try again.'))
-
-
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = _decode(data)
-    if "\x00" in text:
-        raise ImportFileError(_("The file is neither CSV nor XLSX."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from reader
-    except csv.Error as exc:
-        raise ImportFileError(
-            _("The CSV file cannot be read at row %(row)d: %(error)s")
-            % {"row": reader.line_num, "error": exc}
-        ) from exc
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(too_large_message(unpacked))
-    try:
-        # data_only: a formula cell gives the value Excel last computed for it, never the formula.
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield [_xlsx_text(value) for value in row]
-    except ImportFileError:
-        raise
-    except Exception as exc:
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    finally:
-        workbook.close()
-
-
-def _xlsx_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    return str(value)
+def too_large_message(size: int) -> str:
+    return spreadsheet_too_large(size, MAX_BYTES)
 
 
 # --- keeping an upload until it is applied -------------------------------------------------------

@@ -39,6 +39,7 @@ from django_tasks import task
 from verkosto.accounts.models import RoleAssignment
 from verkosto.core.audit import audit_record, diff, snapshot
 from verkosto.core.models import Municipality, Region
+from verkosto.core.spreadsheets import guard_formula
 from verkosto.networks import bulletins
 from verkosto.networks.models import Bulletin, DigestPreference, Network, PeerGroup
 from verkosto.textanalytics import scrub as scrubber
@@ -50,8 +51,6 @@ Status = Escalation.Status
 SUMMARY_MAX = 5000
 COMMENT_MAX = 5000
 REPRESENTATIVE_LIMIT = 8
-# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -155,11 +154,6 @@ def signal_mark_reviewed(*, actor: Any, signal_uuids: Iterable[uuid_module.UUID 
         )
         marked += 1
     return marked
-
-
-def guard_formula(text: str) -> str:
-    """A cell a spreadsheet would run as a formula, made inert with a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 CSV_COLUMNS = (

@@ -16,17 +16,15 @@ import csv
 import datetime
 import io
 import re
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from verkosto.core.models import Municipality
+from verkosto.core.spreadsheets import Limits, SpreadsheetError, read_rows
+from verkosto.core.spreadsheets import too_large_message as spreadsheet_too_large
 from verkosto.directory.models import TargetGroup
 
 from . import capture
@@ -40,7 +38,6 @@ MAX_ROWS = capture.MAX_ROWS
 MAX_CELL_CHARS = 5000
 LIST_SEPARATOR = ";"
 _FI_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_FORMULA_GUARD = "'"
 
 LANGUAGE_WORDS = {
     "fi": "fi",
@@ -87,8 +84,14 @@ SOURCE_WORDS = {
 }
 
 
-class ImportFileError(Exception):
-    """The upload cannot be read as a table; the message says why in the user's language."""
+# Signal uploads are read with the shared reader; its errors keep this module's name.
+ImportFileError = SpreadsheetError
+LIMITS = Limits(
+    max_bytes=MAX_BYTES,
+    max_unpacked_bytes=MAX_UNPACKED_BYTES,
+    max_rows=MAX_ROWS,
+    max_cell_chars=MAX_CELL_CHARS,
+)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -108,32 +111,14 @@ class Upload:
 
 
 def too_large_message(size: int) -> str:
-    return _("The file is too large (%(size)s). The limit is %(limit)s: split it into smaller files.") % {
-        "size": filesizeformat(size),
-        "limit": filesizeformat(MAX_BYTES),
-    }
+    return spreadsheet_too_large(size, MAX_BYTES)
 
 
 def read_upload(file_name: str, data: bytes) -> Upload:
     """Read a CSV or XLSX upload and scrub its texts at once (in each row's language)."""
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(too_large_message(len(data)))
-    if data.startswith(b"PK\x03\x04"):
-        raw = _xlsx_rows(data)
-    elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(_("Old Excel files (.xls) cannot be read. Save the file as .xlsx or CSV."))
-    elif file_name.lower().endswith(".xlsx"):
-        raise ImportFileError(_("The file is not a valid XLSX workbook."))
-    else:
-        raw = _csv_rows(data)
     header: list[str] | None = None
     rows: list[list[Any]] = []
-    for number, cells in enumerate(raw, start=1):
-        cells = [_clean_cell(value, number) for value in cells]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:
-            continue
+    for number, cells in read_rows(file_name, data, LIMITS):
         if header is None:
             header = [cell.lstrip("\ufeff").strip().lower() for cell in cells]
             missing = [name for name in REQUIRED_COLUMNS if name not in header]
@@ -144,11 +129,6 @@ def read_upload(file_name: str, data: bytes) -> Upload:
                 )
             continue
         rows.append([number, _scrubbed_cells(header, cells)])
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(max)d rows. Split it into files of at most %(max)d rows.")
-                % {"max": MAX_ROWS}
-            )
     if header is None:
         raise ImportFileError(_("The file is empty."))
     if not rows:
@@ -164,79 +144,6 @@ def _scrubbed_cells(header: list[str], cells: list[str]) -> list[str]:
         language = _language(_cell(header, cells, "language")) or TextLanguage.FINNISH
         cells[text_at] = capture.scrub_text(cells[text_at], language).text
     return cells
-
-
-def _clean_cell(value: str, row: int) -> str:
-    if len(value) > MAX_CELL_CHARS:
-        raise ImportFileError(
-            _("A cell on row %(row)d is longer than %(max)d characters.")
-            % {"row": row, "max": MAX_CELL_CHARS}
-        )
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    # A leading apostrophe keeps a spreadsheet from reading a cell as a formula.
-    if value.startswith(_FORMULA_GUARD) and value[1:2] in ("=", "+", "-", "@"):
-        value = value[1:]
-    return value
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(_('The file is not text in UTF-8. Save it as "CSV UTF-8" and try again.'))
-
-
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = _decode(data)
-    if "\x00" in text:
-        raise ImportFileError(_("The file is neither CSV nor XLSX."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from reader
-    except csv.Error as exc:
-        # The csv module's message never quotes the cell: safe to show.
-        raise ImportFileError(
-            _("The CSV file cannot be read at row %(row)d.") % {"row": reader.line_num}
-        ) from exc
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(too_large_message(unpacked))
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield [_xlsx_text(value) for value in row]
-    except ImportFileError:
-        raise
-    except Exception as exc:
-        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from exc
-    finally:
-        workbook.close()
-
-
-def _xlsx_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
 
 
 # --- planning ------------------------------------------------------------------------------------

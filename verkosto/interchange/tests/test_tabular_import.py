@@ -4,6 +4,7 @@ every problem by row and column; applying is all rows or none, through directory
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import io
 from typing import Any
@@ -283,7 +284,9 @@ def test_files_over_five_thousand_rows_are_refused(client: Client, admin: Any) -
 
 
 def test_zip_bombs_are_refused_before_parsing(monkeypatch: pytest.MonkeyPatch, admin: Any) -> None:
-    monkeypatch.setattr(tabular_import, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(
+        tabular_import, "LIMITS", dataclasses.replace(tabular_import.LIMITS, max_unpacked_bytes=1000)
+    )
     data = _xlsx([["service_name_fi"], ["x" * 5000]])
     with pytest.raises(tabular_import.ImportFileError):
         tabular_import.read_table("bomb.xlsx", data)
