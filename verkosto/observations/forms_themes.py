@@ -95,18 +95,28 @@ class ThemeSplitForm(forms.Form):
         ]
 
 
+NO_THEME = "none"
+
+
 class SignalMoveForm(forms.Form):
-    theme: forms.ModelChoiceField = forms.ModelChoiceField(
+    """Where to move a signal: another theme of the same scope and language, or no theme. Nothing
+    is chosen at first, so that pressing "Move" by mistake changes nothing."""
+
+    theme = forms.ChoiceField(
         label=_("Move to theme"),
-        queryset=Theme.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        empty_label=_("(no theme)"),
         help_text=_("The signal stays where you put it when themes are recomputed."),
+        error_messages={"required": _("Choose where to move the signal.")},
     )
 
     def __init__(self, *args: Any, theme: Theme, signal: Signal | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["theme"]
-        field.queryset = theme_selectors.merge_targets(theme)  # type: ignore[attr-defined]
-        field.label_from_instance = _theme_choice  # type: ignore[attr-defined]
+        self.targets = {str(t.uuid): t for t in theme_selectors.merge_targets(theme)}
+        self.fields["theme"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a theme")),
+            (NO_THEME, _("(no theme)")),
+            *((key, _theme_choice(t)) for key, t in self.targets.items()),
+        ]
+
+    def clean_theme(self) -> Theme | None:
+        value = self.cleaned_data["theme"]
+        return None if value == NO_THEME else self.targets[value]

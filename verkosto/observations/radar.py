@@ -39,6 +39,9 @@ PERIODS = (MONTH, QUARTER)
 WINDOWS = (12, 24)  # months
 # "Now" is the last this many periods: a burst that began there, a region first reached there.
 RECENT_PERIODS = {MONTH: 3, QUARTER: 1}
+# A theme has reached a new region when at least this many of its recent signals come from there:
+# one or two signals are a single worker's note, not a spread (the demo radar listed a dozen such).
+MIN_SPREAD_SIGNALS = 3
 # A keyword enters the maps when at least this many signals in the window contain it: rarer words
 # are typing and chance, and medians over them would put every real keyword above the line.
 MIN_KEYWORD_SIGNALS = 5
@@ -207,7 +210,7 @@ def _compute_flags(counts: Counts, period: str, language: str) -> list[Flag]:
             mine[i] += value
     flags = []
     for theme_id, regions in by_theme.items():
-        spread_to = emergence.new_regions(regions, recent)
+        spread_to = emergence.new_regions(regions, recent, min_signals=MIN_SPREAD_SIGNALS)
         for region_id, values in regions.items():
             burst_from = emergence.burst_since(values, region_totals[region_id], recent=recent)
             spread = region_id in spread_to

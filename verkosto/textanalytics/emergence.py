@@ -310,8 +310,9 @@ def burst_since(
     return first
 
 
-def new_regions(presence: Mapping[int, Sequence[int]], recent: int) -> set[int]:
-    """Regions where a theme has signals in the last `recent` periods and none before them.
+def new_regions(presence: Mapping[int, Sequence[int]], recent: int, *, min_signals: int = 1) -> set[int]:
+    """Regions where a theme has at least `min_signals` signals in the last `recent` periods and
+    none before them.
 
     `presence` maps a region to the theme's counts per period (oldest first). A theme that had no
     signals before the recent periods anywhere is new, not spreading: then nothing is returned.
@@ -322,7 +323,9 @@ def new_regions(presence: Mapping[int, Sequence[int]], recent: int) -> set[int]:
     if not earlier:
         return set()
     return {
-        region for region, counts in presence.items() if region not in earlier and sum(counts[-recent:]) > 0
+        region
+        for region, counts in presence.items()
+        if region not in earlier and sum(counts[-recent:]) >= max(1, min_signals)
     }
 
 

@@ -144,6 +144,17 @@ def test_merge_split_move_publish_through_the_pages(site: dict) -> None:
     signal.refresh_from_db()
     assert signal.theme == other and signal.theme_pinned
 
+    # "Move" with nothing chosen changes nothing; "(no theme)" takes the signal out of its theme.
+    second = Signal.objects.filter(theme=housing).first()
+    move_url = reverse("observations:signal_move", args=[housing.uuid, second.uuid])
+    response = client.post(move_url, {"theme": ""})
+    assert response.status_code == 400 and "Choose where to move the signal." in response.content.decode()
+    second.refresh_from_db()
+    assert second.theme == housing
+    assert client.post(move_url, {"theme": "none"}).status_code == 302
+    second.refresh_from_db()
+    assert second.theme is None and second.theme_pinned
+
     split_url = reverse("observations:theme_split", args=[housing.uuid])
     response = client.post(split_url, {"label": ""})
     assert response.status_code == 400

@@ -159,3 +159,6 @@ def test_new_regions_are_where_a_spreading_theme_arrived_lately() -> None:
     # A theme that is new everywhere is new, not spreading.
     assert emergence.new_regions({1: [0, 0, 2], 2: [0, 0, 1]}, recent=1) == set()
     assert emergence.new_regions(presence, recent=0) == set()
+    # One or two signals in a new region are a note, not a spread, when a minimum is asked for.
+    assert emergence.new_regions(presence, recent=2, min_signals=2) == {2}
+    assert emergence.new_regions(presence, recent=2, min_signals=3) == set()
