@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("verkosto.interchange.urls")),
     path("networks/", include("verkosto.networks.urls")),
     path("signals/", include("verkosto.observations.urls")),
+    path("events/", include("verkosto.events.urls")),
     path("", include("verkosto.directory.urls")),
 ]

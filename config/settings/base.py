@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "verkosto.directory",
     "verkosto.networks",
     "verkosto.observations",
+    "verkosto.events",
     "verkosto.interchange",
     "verkosto.api",
     "verkosto.demo",

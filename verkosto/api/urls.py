@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("verkosto.directory.api_urls")),
     path("", include("verkosto.networks.api_urls")),
     path("", include("verkosto.observations.api_urls")),
+    path("", include("verkosto.events.api_urls")),
     # Last: any other address ending in a slash is a JSON 404 (without the slash, CommonMiddleware
     # first redirects to the slashed address, as for the rest of the site).
     re_path(r"^.*/$", not_found),

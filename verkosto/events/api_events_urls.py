@@ -1,0 +1,3 @@
+"""Filled in by the events API work."""
+
+urlpatterns: list = []
