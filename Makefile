@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/textanalytics_bench.py
 	$(BIN)/python bench/signals_bench.py
+	$(BIN)/python bench/events_bench.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
@@ -45,7 +46,10 @@ lint: $(STAMP_DEV)
 	verkosto/observations/capture.py verkosto/observations/selectors.py verkosto/observations/permissions.py \
 	verkosto/observations/themes.py verkosto/observations/placement.py verkosto/observations/theme_selectors.py \
 	verkosto/observations/keywords.py verkosto/observations/radar.py verkosto/observations/signal_import.py \
-	verkosto/observations/plots.py
+	verkosto/observations/plots.py \
+	verkosto/events/services.py verkosto/events/selectors.py verkosto/events/permissions.py verkosto/events/registration.py \
+	verkosto/events/emails.py verkosto/events/calendars.py verkosto/events/rounds.py verkosto/events/networking.py \
+	verkosto/events/reach.py verkosto/events/attendance.py verkosto/events/feedback.py
 
 # Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
 messages: $(STAMP_DEV)

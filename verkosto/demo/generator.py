@@ -1652,12 +1652,14 @@ def load_demo(
     services: int = 1200,
     networks: bool = False,
     signals: bool = False,
+    events: bool = False,
 ) -> dict[str, Any]:
     """Load the demo directory once: the real organisations, generated ones up to `organisations`
     and `services` in total, and the demo users. Does nothing when demo data already exists.
     With `networks`, the demo networks follow (verkosto.demo.networks, also loaded only once); with
     `signals` too, the demo signals and their themes (verkosto.demo.signals, written by the
-    networks' people, also loaded only once).
+    networks' people, also loaded only once); with `events`, a year of the networks' events with
+    registrations, attendance and feedback (verkosto.demo.events, also loaded only once).
 
     Returns counts, whether anything was created, and the demo logins (username, password, role).
     """
@@ -1672,6 +1674,10 @@ def load_demo(
             from .signals import load_demo_signals
 
             result["signals"] = load_demo_signals(seed=seed)
+        if events:
+            from .events import load_events
+
+            result["events"] = load_events(seed=seed)
     return result
 
 

@@ -1,3 +1,10 @@
-"""Filled in by the events API work."""
+"""/api/v1/events/ and /api/v1/events/{uuid}/."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from . import api_events
+
+router = SimpleRouter()
+router.register("events", api_events.EventViewSet, basename="event")
+
+urlpatterns = router.urls

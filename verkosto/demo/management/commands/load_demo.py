@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Load demo data: the real organisations of the background articles, generated organisations "
         "in every region, one demo user per role, the demo networks with their people and activity, and "
-        "demo silent signals with their themes. Does nothing if demo data already exists."
+        "demo silent signals with their themes, and a year of demo events with registrations, attendance "
+        "and feedback. Does nothing if demo data already exists."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,6 +35,12 @@ class Command(BaseCommand):
             dest="signals",
             help="Do not load the demo signals and their themes (they need the demo networks).",
         )
+        parser.add_argument(
+            "--no-events",
+            action="store_false",
+            dest="events",
+            help="Do not load the demo events, registrations and feedback (they need the demo networks).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = load_demo(
@@ -42,6 +49,7 @@ class Command(BaseCommand):
             services=options["services"],
             networks=options["networks"],
             signals=options["networks"] and options["signals"],
+            events=options["networks"] and options["events"],
         )
         counts = (
             f"{result['organisations']} organisations, {result['services']} services, "
@@ -56,6 +64,8 @@ class Command(BaseCommand):
             self._networks(result["networks"])
         if "signals" in result:
             self._signals(result["signals"])
+        if "events" in result:
+            self._events(result["events"])
         self.stdout.write("")
         self.stdout.write("Demo logins:")
         rows = [("Username", "Password", "Role"), *result["logins"]]
@@ -96,3 +106,19 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo signals loaded: {counts} in {signals['seconds']} s."))
         else:
             self.stdout.write(f"Demo signals already present ({counts}); nothing was changed.")
+
+    def _events(self, events: dict[str, Any]) -> None:
+        counts = (
+            f"{events['events']} events, {events['registrations']} registrations, "
+            f"{events['feedback']} feedback answers"
+        )
+        reach = (
+            f"  reach: {events['present']} participations by {events['people']} people from "
+            f"{events['organisations']} organisations in {events['regions']} regions, "
+            f"{events['national_events']} national events"
+        )
+        if events["created"]:
+            self.stdout.write(self.style.SUCCESS(f"Demo events loaded: {counts} in {events['seconds']} s."))
+        else:
+            self.stdout.write(f"Demo events already present ({counts}); nothing was changed.")
+        self.stdout.write(reach)
