@@ -49,7 +49,7 @@ lint: $(STAMP_DEV)
 	verkosto/observations/plots.py \
 	verkosto/events/services.py verkosto/events/selectors.py verkosto/events/permissions.py verkosto/events/registration.py \
 	verkosto/events/emails.py verkosto/events/calendars.py verkosto/events/rounds.py verkosto/events/networking.py \
-	verkosto/events/reach.py verkosto/events/attendance.py verkosto/events/feedback.py
+	verkosto/events/reach.py verkosto/events/attendance.py verkosto/events/feedback.py verkosto/events/api_feeds.py
 
 # Extract UI strings into the catalogs and compile them (needs GNU gettext's xgettext).
 messages: $(STAMP_DEV)

@@ -121,6 +121,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "sv", "en")
 LOCALE_PATHS = [BASE_DIR / "verkosto" / "locale"]
+# English dates as written in Finland (day first, 24-hour clock); fi and sv use Django's own.
+FORMAT_MODULE_PATH = ["verkosto.formats"]
 LANGUAGE_COOKIE_NAME = "verkosto_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Helsinki"

@@ -3209,43 +3209,20 @@ def _online_url(spec: Spec) -> str:
 
 
 def _links(ref: Reference, specs: Sequence[Spec], events: Sequence[Event]) -> None:
-    def link(through: Any, left: str, right: str, pairs: Iterable[tuple[int, int]]) -> None:
-        rows = [through(**{left: a, right: b}) for a, b in dict.fromkeys(pairs)]
+    """The organising networks and organisations and the regions, each in one bulk insert."""
+    for through, column, ids, keys_of in (
+        (Event.networks.through, "network_id", ref.networks, lambda spec: spec.networks),
+        (Event.organisations.through, "organisation_id", ref.org_by_name, lambda spec: spec.organisations),
+        (Event.regions.through, "region_id", ref.regions, lambda spec: spec.regions),
+    ):
+        pairs = dict.fromkeys(
+            (event.pk, ids[key])
+            for spec, event in zip(specs, events, strict=True)
+            for key in keys_of(spec)
+            if key in ids
+        )
+        rows = [through(event_id=event_id, **{column: other}) for event_id, other in pairs]
         through.objects.bulk_create(rows, batch_size=_BATCH * 5)
-
-    link(
-        Event.networks.through,
-        "event_id",
-        "network_id",
-        (
-            (e.pk, ref.networks[k])
-            for s, e in zip(specs, events, strict=True)
-            for k in s.networks
-            if k in ref.networks
-        ),
-    )
-    link(
-        Event.organisations.through,
-        "event_id",
-        "organisation_id",
-        (
-            (e.pk, ref.org_by_name[name])
-            for s, e in zip(specs, events, strict=True)
-            for name in s.organisations
-            if name in ref.org_by_name
-        ),
-    )
-    link(
-        Event.regions.through,
-        "event_id",
-        "region_id",
-        (
-            (e.pk, ref.regions[c])
-            for s, e in zip(specs, events, strict=True)
-            for c in s.regions
-            if c in ref.regions
-        ),
-    )
 
 
 # --- the networking day's rounds -----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Events in the REST API under /api/v1/events/ (routed by api_events_urls.py): read-only, and
 only what the caller may see (calendars.events_visible_to), with public registration counts, the
-programme and links to the iCalendar file and feeds. The feeds themselves are plain pages
-(views_calendar.py); the schema describes them through the `links` of each event."""
+programme and links to the iCalendar file and feeds. The feeds are served by the pages
+(views_calendar.py) and mirrored in the API with a schema of their own (api_feeds.py)."""
 
 from __future__ import annotations
 

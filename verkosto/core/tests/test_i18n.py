@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -35,3 +36,23 @@ def test_language_switch_keeps_the_user_on_the_same_page(client) -> None:
 def test_switch_form_posts_the_current_page_as_next(client) -> None:
     html = client.get("/regions/MK18/?a=b").content.decode()
     assert 'name="next" type="hidden" value="/regions/MK18/?a=b"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "short", "long"),
+    [
+        ("en", "02/03/2026 14:05", "2 March 2026 14:05"),
+        ("fi", "2.3.2026 14.05", "2. maaliskuuta 2026 kello 14.05"),
+    ],
+)
+def test_dates_are_written_day_first_on_the_24_hour_clock(lang: str, short: str, long: str) -> None:
+    from django.utils import translation
+    from django.utils.formats import date_format, get_format
+
+    moment = datetime.datetime(2026, 3, 2, 14, 5)
+    with translation.override(lang):
+        assert date_format(moment, "SHORT_DATETIME_FORMAT") == short
+        assert date_format(moment, "DATETIME_FORMAT") == long
+        assert get_format("FIRST_DAY_OF_WEEK") == 1
+        # Only output changes: a date widget writes the first input format and reads it back.
+        assert get_format("DATE_INPUT_FORMATS")[0] == ("%Y-%m-%d" if lang == "en" else "%d.%m.%Y")

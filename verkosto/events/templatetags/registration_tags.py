@@ -22,6 +22,7 @@ class BoxState:
     refusal_code: str
     may_register: bool  # the form is open to this user (after logging in, for members-only events)
     needs_login: bool
+    walk_ins: int  # of those attending; walk-ins can take the count past the capacity
 
 
 @register.simple_tag
@@ -37,4 +38,9 @@ def registration_box_state(event: Event, user: Any) -> BoxState:
         refusal_code=str(refusal.code) if refusal else "",
         may_register=permissions.may_register(user, event),
         needs_login=members_only and not authenticated,
+        walk_ins=(
+            event.registrations.filter(status=Registration.Status.ATTENDING, is_walk_in=True).count()
+            if event.attending_count
+            else 0
+        ),
     )

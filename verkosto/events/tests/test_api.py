@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +22,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from verkosto.directory.tests.factories import OrganisationFactory, municipality, region
+from verkosto.events import calendars
 from verkosto.events.models import Event, ProgrammeItem
 from verkosto.networks.tests.factories import NetworkFactory, add_member, coordinator_of, person_of
 
@@ -300,3 +302,77 @@ def test_the_schema_describes_the_events_without_warnings() -> None:
     assert {"page", "ics", "network_feeds", "region_feeds"} <= set(links)
     assert "text/calendar" in links["ics"]["description"]
     assert schema["components"]["schemas"]["EventAudienceEnum"]["enum"] == ["members", "public"]
+
+
+# --- the iCalendar files in the API ----------------------------------------------------------------
+
+
+def calendar_uids(response: Any) -> set[str]:
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/calendar")
+    parsed = icalendar.Calendar.from_ical(response.content)
+    return {str(component["UID"]) for component in parsed.walk("VEVENT")}
+
+
+def uid(event: Event) -> str:
+    return f"{event.uuid}@verkosto"
+
+
+def test_network_and_region_feeds_hold_the_public_events_the_pages_serve(world: dict) -> None:
+    network = world["network"]
+    from_api = calendar_uids(client_for().get(f"/api/v1/event-feeds/network/{network.uuid}/"))
+    assert from_api == {uid(world["theme_day"])}
+    assert from_api == calendar_uids(client_for().get(f"/events/feeds/network/{network.uuid}.ics"))
+    # The feed is the same for a member: members-only events reach them through their own feed.
+    assert calendar_uids(client_for(world["member"]).get(f"/api/v1/event-feeds/network/{network.uuid}/")) == {
+        uid(world["theme_day"])
+    }
+    assert calendar_uids(client_for().get("/api/v1/event-feeds/region/MK15/")) == {uid(world["webinar"])}
+
+
+def test_feed_errors_are_json_whatever_the_client_accepts(world: dict) -> None:
+    client = client_for()
+    for path in (
+        "/api/v1/event-feeds/region/MK99/",
+        f"/api/v1/event-feeds/network/{world['closed'].uuid}/",
+        f"/api/v1/event-feeds/network/{uuid.uuid4()}/",
+        "/api/v1/event-feeds/person/not-a-token/",
+        f"/api/v1/events/{world['members_only'].uuid}/ics/",
+        f"/api/v1/events/{world['draft'].uuid}/ics/",
+    ):
+        response = client.get(path, HTTP_ACCEPT="text/calendar")
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_one_event_as_icalendar_for_those_who_may_see_it(world: dict) -> None:
+    members_only = world["members_only"]
+    response = client_for(world["member"]).get(f"/api/v1/events/{members_only.uuid}/ics/?lang=sv")
+    assert calendar_uids(response) == {uid(members_only)}
+    assert client_for().get(f"/api/v1/events/{members_only.uuid}/ics/").status_code == 404
+
+
+def test_a_persons_feed_by_its_secret_token(world: dict) -> None:
+    member = world["member"]
+    registration_row(world["members_only"], user=member, email=member.email or "jasen@example.fi")
+    token = calendars.calendar_token_get_or_create(actor=member).token
+    response = client_for().get(f"/api/v1/event-feeds/person/{token}/")
+    assert calendar_uids(response) == {uid(world["members_only"])}
+    assert "no-store" in response["Cache-Control"]
+    calendars.calendar_token_renew(actor=member)
+    assert client_for().get(f"/api/v1/event-feeds/person/{token}/").status_code == 404
+
+
+def test_the_schema_names_the_calendar_files() -> None:
+    with translation.override("en"):
+        schema = SchemaGenerator().get_schema(request=None, public=True)
+    for path in (
+        "/api/v1/events/{uuid}/ics/",
+        "/api/v1/event-feeds/network/{uuid}/",
+        "/api/v1/event-feeds/region/{code}/",
+        "/api/v1/event-feeds/person/{token}/",
+    ):
+        responses = schema["paths"][path]["get"]["responses"]
+        assert set(responses["200"]["content"]) == {"text/calendar"}, path
+        assert set(responses["404"]["content"]) == {"application/json"}, path

@@ -321,6 +321,18 @@ def test_the_registration_box_shows_places_the_button_or_my_status() -> None:
     assert 'data-refusal="event_cancelled"' in _box(event, AnonymousUser())
 
 
+def test_walk_ins_past_the_capacity_are_explained_in_the_box() -> None:
+    _organiser, event = organiser_and_event(capacity=2)
+    register(event)
+    register(event)
+    Registration.objects.create(event=event, name="Paikan Päältä", status="attending", is_walk_in=True)
+    Event.objects.filter(pk=event.pk).update(attending_count=3)
+    event.refresh_from_db()
+    html = _box(event, AnonymousUser())
+    assert 'data-places-left="0"' in html
+    assert "3, joista 1 ilman ilmoittautumista" in html
+
+
 def test_a_networking_day_registration_links_to_the_people_one_knows() -> None:
     _organiser, day = organiser_and_event(kind=Event.Kind.NETWORKING_DAY)
     _organiser, meeting = organiser_and_event()
